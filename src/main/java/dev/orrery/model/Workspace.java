@@ -1,0 +1,43 @@
+package dev.orrery.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the files of a workspace folder describe, after validation.
+ *
+ * @param resources resources, components and jobs together, in file order
+ * @param files     every YAML file that was read, with its detected kind
+ */
+public record Workspace(Path root, List<Host> hosts, List<Resource> resources, Map<Path, FileKind> files) {
+    public enum FileKind { INVENTORY, RESOURCES, COMPONENTS, ORCHESTRATION }
+
+    public Workspace {
+        hosts = List.copyOf(hosts);
+        resources = List.copyOf(resources);
+        files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+    }
+
+    public Optional<Resource> resource(String name) {
+        return resources.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    public Optional<Host> host(String name) {
+        return hosts.stream().filter(h -> h.name().equals(name)).findFirst();
+    }
+
+    /** Hosts a resource targets: a target matches a host by name or by tag. */
+    public List<Host> targetsOf(Resource resource) {
+        return targetsOf(resource, null);
+    }
+
+    /** As {@link #targetsOf(Resource)}, keeping only hosts tagged with {@code environment} when it is not null. */
+    public List<Host> targetsOf(Resource resource, String environment) {
+        return hosts.stream()
+                .filter(h -> resource.targets().stream().anyMatch(t -> t.equals(h.name()) || h.tags().contains(t)))
+                .filter(h -> environment == null || h.tags().contains(environment))
+                .toList();
+    }
+}

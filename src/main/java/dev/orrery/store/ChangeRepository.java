@@ -1,0 +1,34 @@
+package dev.orrery.store;
+
+import dev.orrery.model.Change;
+import dev.orrery.model.ExecutedChange;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/** The staged bucket (seed 002) and the history of executed changes. */
+public interface ChangeRepository {
+    /** Stores a staged change and returns it with its new id. Staging the same resource+action twice replaces the older one. */
+    Change stage(Change change);
+
+    /** Staged (not yet processed) changes, oldest first. */
+    List<Change> staged();
+
+    /** Removes the given staged changes; returns how many were removed. */
+    int discard(Collection<Long> ids);
+
+    int discardAll();
+
+    /** Takes changes out of the staged bucket: they now belong to the plan. */
+    void markProcessed(Collection<Long> ids, String planUid);
+
+    /** Changes processed into a plan (for the details pane and reports). */
+    List<Change> ofPlan(String planUid);
+
+    /** Records that a processed change finished (all its tasks SUCCESS/NOOP). Idempotent. */
+    void markExecuted(String planUid, long changeId, Instant at);
+
+    /** Executed changes, newest first; {@code limit < 0} means all. */
+    List<ExecutedChange> history(int limit);
+}

@@ -1,0 +1,10 @@
+package dev.orrery.store;
+
+import java.time.Instant;
+
+/** Orchestration jobs that succeeded, by target host and job fingerprint (seed 001's client-side cache). */
+public interface JobCacheRepository {
+    boolean succeeded(String host, String fingerprint);
+
+    void recordSuccess(String host, String fingerprint, String planUid, Instant at);
+}

@@ -1,0 +1,31 @@
+package dev.orrery.store;
+
+import dev.orrery.model.Plan;
+import dev.orrery.model.PlanSummary;
+import dev.orrery.model.ResourceSnapshot;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Stored plans. Saving a plan also creates its tasks' states (all PENDING). */
+public interface PlanRepository {
+    /**
+     * @param desired the snapshot of each resource (by name) as the plan will leave it; committed when its
+     *                tasks succeed. A resource being removed has no entry.
+     */
+    void save(Plan plan, Map<String, ResourceSnapshot> desired);
+
+    Optional<Plan> find(String uid);
+
+    /**
+     * Resolves a plan reference: a uid, a unique uid prefix, or {@code last} / {@code last1} (the newest),
+     * {@code last2} (the one before), ... Throws {@link UnknownPlanException} with a clear message.
+     */
+    String resolve(String reference);
+
+    /** Newest first; {@code limit < 0} means all. */
+    List<PlanSummary> list(int limit);
+
+    Optional<ResourceSnapshot> desired(String uid, String resource);
+}
