@@ -141,10 +141,8 @@ public final class RunViewModel {
             return;
         }
         OrreryBackend b = requireBackend();
-        executor.submit(() -> {
-            b.control(verb, p.uid());
-            return verb;
-        }, done -> afterControl(done, null), this::failed);
+        executor.submit(() -> b.control(verb, p.uid()), runnerNeeded -> afterControl(verb, null, runnerNeeded),
+                this::failed);
     }
 
     /** A context-menu action on one task (the ones that change state). */
@@ -161,16 +159,15 @@ public final class RunViewModel {
             case SHOW_OUTPUT, COPY_COMMAND -> throw new IllegalArgumentException(action + " changes no state");
         };
         OrreryBackend b = requireBackend();
-        executor.submit(() -> {
-            b.controlTask(verb, p.uid(), taskId);
-            return verb;
-        }, done -> afterControl(done, taskId), this::failed);
+        executor.submit(() -> b.controlTask(verb, p.uid(), taskId),
+                runnerNeeded -> afterControl(verb, taskId, runnerNeeded), this::failed);
     }
 
-    private void afterControl(ControlVerb verb, String taskId) {
+    /** A verb that made tasks ready while no process drives the plan starts a run here, as the CLI does. */
+    private void afterControl(ControlVerb verb, String taskId, boolean runnerNeeded) {
         message.set(verb.name().toLowerCase() + (taskId == null ? " plan" : " " + taskId) + " done");
         markDirty();
-        if (verb != ControlVerb.STOP && verb != ControlVerb.SKIP && !runningHere.get()) {
+        if (runnerNeeded && !runningHere.get()) {
             run();
         }
     }

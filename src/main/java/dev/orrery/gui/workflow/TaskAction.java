@@ -12,7 +12,7 @@ public enum TaskAction {
     RETRY("Retry"),
     /** SKIPPED back to PENDING, then run. */
     RESUME("Resume"),
-    /** PENDING to SKIPPED. */
+    /** PENDING (or failed) to SKIPPED: taken out of the run. */
     SKIP("Skip"),
     /** Mark done by hand (NOOP): counts as success for its children. */
     MARK_DONE("Mark done (NOOP)"),
@@ -39,10 +39,10 @@ public enum TaskAction {
         }
         TaskState s = status.state();
         return switch (this) {
-            case RETRY -> s == TaskState.ERROR;
+            case RETRY -> s == TaskState.ERROR || s == TaskState.ERROR_RETRY;
             case RESUME -> s == TaskState.SKIPPED;
-            case SKIP -> s == TaskState.PENDING;
-            case MARK_DONE -> s == TaskState.PENDING || s == TaskState.ERROR || s == TaskState.SKIPPED;
+            case SKIP -> s == TaskState.PENDING || s == TaskState.ERROR || s == TaskState.ERROR_RETRY;
+            case MARK_DONE -> s != TaskState.RUNNING && !s.letsChildrenStart();
             case SHOW_OUTPUT -> status.attempt() > 0 || status.started() != null;
             case COPY_COMMAND -> true;
         };

@@ -64,11 +64,19 @@ public interface OrreryBackend extends AutoCloseable {
      */
     AutoCloseable follow(String planUid, RunListener listener);
 
-    /** Control verbs on the whole plan, through the store, so they reach a runner in any process. */
-    void control(ControlVerb verb, String planUid);
+    /**
+     * Control verbs on the whole plan, through the store, so they reach a runner in any process.
+     *
+     * @return true when no process drives the plan and tasks are ready: the caller should {@link #run} it
+     */
+    boolean control(ControlVerb verb, String planUid);
 
-    /** Control verbs on one task: retry (with its blocked descendants), skip, noop, resume. */
-    void controlTask(ControlVerb verb, String planUid, String taskId);
+    /**
+     * Control verbs on one task: retry (with its blocked descendants), skip, noop, resume.
+     *
+     * @return true when no process drives the plan and tasks are ready: the caller should {@link #run} it
+     */
+    boolean controlTask(ControlVerb verb, String planUid, String taskId);
 
     Optional<Plan> plan(String uid);
 
