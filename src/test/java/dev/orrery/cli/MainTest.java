@@ -1,0 +1,45 @@
+package dev.orrery.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MainTest {
+
+    @Test
+    void versionComesFromTheBuild() {
+        CliRun run = CliRun.of("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("orrery " + VersionProvider.version());
+        assertThat(VersionProvider.version()).matches("\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void helpListsTheVerbsAndExitCodes() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--workspace", "gui", "Exit codes");
+    }
+
+    @Test
+    void unknownOptionIsOneLineAndExitTwo() {
+        CliRun run = CliRun.of("--no-such-option");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("error: Unknown option: '--no-such-option'");
+    }
+
+    @Test
+    void missingGuiClassIsAClearError() {
+        assertThatThrownBy(() -> GuiCommand.launchMethod("dev.orrery.gui.NoSuchApp"))
+                .hasMessageContaining("not part of this build");
+    }
+
+    @Test
+    void guiRefusesAMissingFolder() {
+        CliRun run = CliRun.of("gui", "/no/such/folder");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.INVALID);
+        assertThat(run.err()).isEqualTo("error: workspace folder not found: /no/such/folder\n");
+    }
+}
