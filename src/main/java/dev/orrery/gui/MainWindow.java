@@ -83,7 +83,7 @@ public final class MainWindow {
         this.model = model;
         this.recent = recent;
         TaskMenu taskMenu = new TaskMenu(model.run(), this::showOutput);
-        graph = new GraphSlot(model, taskMenu);
+        graph = new GraphSlot(model, taskMenu, this::showOutput);
         workspacePane = new WorkspacePane(model.workspace(), model.selectionProperty());
 
         PlanTable planTable = new PlanTable(model.run(), model.selectionProperty(), taskMenu);
@@ -215,7 +215,6 @@ public final class MainWindow {
                 new Separator(Orientation.VERTICAL), stageButton, arrow1, process, arrow2, run,
                 new Separator(Orientation.VERTICAL), stop, resume, restart, retry,
                 new Separator(Orientation.VERTICAL), envLabel, env, grow, busy);
-        bar.getChildren().addAll(graph.toolbarItems());
         bar.getStyleClass().add(Styles.TOOLBAR);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
