@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,7 @@ class MainViewModelTest {
         model = new MainViewModel(new SameThreadUiExecutor(), root -> CoreBackend.open(root, HostKeyPolicy.refuse()),
                 Clock.systemUTC());
         model.workspace().open(ws);
+        assertThat(model.workspace().statusProperty().get()).startsWith("Loaded");
         return model;
     }
 
@@ -81,6 +83,8 @@ class MainViewModelTest {
         Files.writeString(sandboxApp, "a file where the app folder should be");
         model.run().run();
         String appTask = "app.run@app-1";
+        Eventually.eventually(Duration.ofSeconds(10), () ->
+                assertThat(model.run().statuses().get(appTask).state()).isEqualTo(TaskState.ERROR));
         assertThat(model.run().statuses().get(appTask).state()).isEqualTo(TaskState.ERROR);
         assertThat(model.run().statuses().get("database.run@db-1").state()).isEqualTo(TaskState.SUCCESS);
         assertThat(model.run().applies(TaskAction.RETRY, appTask)).isTrue();
@@ -89,8 +93,10 @@ class MainViewModelTest {
         Files.delete(sandboxApp);
         model.run().controlTask(TaskAction.RETRY, appTask);
 
-        assertThat(model.run().statuses().values()).extracting(TaskStatus::state).containsOnly(TaskState.SUCCESS);
-        assertThat(model.run().progressProperty().get().fraction()).isEqualTo(1.0);
+        Eventually.eventually(Duration.ofSeconds(30), () -> {
+            assertThat(model.run().statuses().values()).extracting(TaskStatus::state).containsOnly(TaskState.SUCCESS);
+            assertThat(model.run().progressProperty().get().fraction()).isEqualTo(1.0);
+        });
         model.history().refresh();
         assertThat(model.history().runs()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(model.history().runs().get(0).result()).isEqualTo(TaskState.SUCCESS);

@@ -77,16 +77,17 @@ public final class CoreBackend implements OrreryBackend {
 
     /** One request for everything, or one per chosen resource (a request names at most one resource). */
     private static List<StageRequest> requests(StageSelection s) {
+        StageRequest base = StageRequest.all().withTags(s.tags()).withEnvironment(s.environment())
+                .withIgnoreCache(s.ignoreCache());
         if (s.resources().isEmpty()) {
-            return List.of(new StageRequest(s.tags(), null, null, s.environment(), Set.of(), s.ignoreCache()));
+            return List.of(base);
         }
-        return s.resources().stream().sorted()
-                .map(r -> new StageRequest(s.tags(), r, null, s.environment(), Set.of(), s.ignoreCache())).toList();
+        return s.resources().stream().sorted().map(r -> base.withResource(r, null)).toList();
     }
 
     @Override
     public Change stageAction(String resource, String action, String environment) {
-        List<Change> staged = orrery.stage(new StageRequest(Set.of(), resource, action, environment, Set.of(), false));
+        List<Change> staged = orrery.stage(StageRequest.all().withEnvironment(environment).withResource(resource, action));
         return staged.stream().filter(c -> c.resource().equals(resource)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("nothing was staged for " + action + " of " + resource));
     }
