@@ -35,7 +35,11 @@ public final class HistoryViewModel {
     private final Clock clock;
     private OrreryBackend backend;
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop listeners once collected. */
+    private final ObservableList<RunSummary> runsView = FXCollections.unmodifiableObservableList(runs);
     private final ObservableList<Release> releases = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop listeners once collected. */
+    private final ObservableList<Release> releasesView = FXCollections.unmodifiableObservableList(releases);
     private final ReadOnlyObjectWrapper<PastRun> opened = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Plan> rollbackPlan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper taskOutput = new ReadOnlyStringWrapper("");
@@ -129,12 +133,12 @@ public final class HistoryViewModel {
 
     /** Newest first. */
     public ObservableList<RunSummary> runs() {
-        return FXCollections.unmodifiableObservableList(runs);
+        return runsView;
     }
 
     /** Newest first, every environment. */
     public ObservableList<Release> releases() {
-        return FXCollections.unmodifiableObservableList(releases);
+        return releasesView;
     }
 
     public ReadOnlyObjectProperty<PastRun> openedProperty() {

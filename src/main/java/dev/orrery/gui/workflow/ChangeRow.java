@@ -33,6 +33,23 @@ public final class ChangeRow {
         return change.diff().stream().map(FieldDiff::toString).collect(Collectors.joining("\n"));
     }
 
+    /**
+     * One line for the table: a new or removed resource is summed up ("14 fields added"), a change lists its
+     * fields ({@code ~ inputs.port: 8080 → 8081 · + inputs.tls: on}). The whole diff is in the details pane.
+     */
+    public String diffSummary() {
+        if (change.diff().isEmpty()) {
+            return "no field changed (" + change.reason() + ")";
+        }
+        boolean allAdded = change.diff().stream().allMatch(d -> d.kind() == FieldDiff.Kind.ADDED);
+        boolean allRemoved = change.diff().stream().allMatch(d -> d.kind() == FieldDiff.Kind.REMOVED);
+        if (allAdded || allRemoved) {
+            return change.diff().size() + " field" + (change.diff().size() == 1 ? "" : "s")
+                    + (allAdded ? " added" : " removed") + " (select the row for the whole diff)";
+        }
+        return change.diff().stream().map(FieldDiff::toString).collect(Collectors.joining("  ·  "));
+    }
+
     public String tagsText() {
         return change.tags().stream().sorted().collect(Collectors.joining(", "));
     }

@@ -55,7 +55,11 @@ public final class RunViewModel {
 
     private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>();
     private final ObservableMap<String, TaskStatus> statuses = FXCollections.observableHashMap();
+    /** One read-only view, kept: a fresh wrapper per call would drop listeners once collected. */
+    private final ObservableMap<String, TaskStatus> statusesView = FXCollections.unmodifiableObservableMap(statuses);
     private final ObservableList<Change> changes = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop listeners once collected. */
+    private final ObservableList<Change> changesView = FXCollections.unmodifiableObservableList(changes);
     private final ReadOnlyObjectWrapper<RunProgress> progress = new ReadOnlyObjectWrapper<>(RunProgress.NONE);
     private final ReadOnlyStringWrapper elapsed = new ReadOnlyStringWrapper("—");
     private final ReadOnlyBooleanWrapper runningHere = new ReadOnlyBooleanWrapper();
@@ -378,12 +382,12 @@ public final class RunViewModel {
 
     /** Task states by task id (read-only view). */
     public ObservableMap<String, TaskStatus> statuses() {
-        return FXCollections.unmodifiableObservableMap(statuses);
+        return statusesView;
     }
 
     /** The changes the plan was processed from (their diffs explain each task). */
     public ObservableList<Change> changes() {
-        return FXCollections.unmodifiableObservableList(changes);
+        return changesView;
     }
 
     public ReadOnlyObjectProperty<RunProgress> progressProperty() {

@@ -111,12 +111,14 @@ public final class StagePanel extends VBox {
         TableColumn<ChangeRow, String> resource = text("Resource", r -> r.change().resource(), 170);
         TableColumn<ChangeRow, String> reason = text("Why", r -> r.change().reason(), 140);
         TableColumn<ChangeRow, String> tags = text("Tags", ChangeRow::tagsText, 120);
-        TableColumn<ChangeRow, String> diff = text("Field diff", ChangeRow::diffText, 460);
+        TableColumn<ChangeRow, String> diff = text("Field diff", ChangeRow::diffSummary, 460);
         diff.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
+                setTooltip(empty ? null : new javafx.scene.control.Tooltip(getTableRow() == null
+                        || getTableRow().getItem() == null ? text : getTableRow().getItem().diffText()));
                 getStyleClass().remove(Styles.DIFF_TEXT);
                 if (!empty) {
                     getStyleClass().add(Styles.DIFF_TEXT);

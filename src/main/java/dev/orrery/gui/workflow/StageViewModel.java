@@ -38,8 +38,12 @@ public final class StageViewModel {
     private final ObservableList<ChangeRow> rows = FXCollections.observableArrayList();
     private final FilteredList<ChangeRow> visible = new FilteredList<>(rows);
     private final ObservableList<String> tags = FXCollections.observableArrayList(ALL_TAGS);
+    /** One read-only view, kept: a fresh wrapper per call would drop listeners once collected. */
+    private final ObservableList<String> tagsView = FXCollections.unmodifiableObservableList(tags);
     private final StringProperty tagFilter = new SimpleStringProperty(ALL_TAGS);
     private final ObservableList<Change> staged = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop listeners once collected. */
+    private final ObservableList<Change> stagedView = FXCollections.unmodifiableObservableList(staged);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
     /**
@@ -156,7 +160,7 @@ public final class StageViewModel {
 
     /** Tags of the previewed changes, after {@link #ALL_TAGS}. */
     public ObservableList<String> tags() {
-        return FXCollections.unmodifiableObservableList(tags);
+        return tagsView;
     }
 
     /** Writable: the tag chooser sets it. */
@@ -166,7 +170,7 @@ public final class StageViewModel {
 
     /** The staged bucket: what Process would turn into a plan. */
     public ObservableList<Change> staged() {
-        return FXCollections.unmodifiableObservableList(staged);
+        return stagedView;
     }
 
     public ReadOnlyStringProperty messageProperty() {

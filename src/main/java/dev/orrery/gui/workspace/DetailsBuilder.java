@@ -39,7 +39,7 @@ public final class DetailsBuilder {
         List<Details.Section> sections = new ArrayList<>();
         sections.add(new Details.Section("Overview", List.of(
                 Details.Row.of("Kind", r.kind().name().toLowerCase()),
-                Details.Row.of("Defined in", r.source().toString()),
+                Details.Row.of("Defined in", where(ws.root(), r.source())),
                 Details.Row.of("Tags", join(r.tags())),
                 Details.Row.of("Targets", String.join(", ", r.targets())))));
         sections.add(new Details.Section("Target hosts", ws.targetsOf(r, environment).stream()
@@ -120,7 +120,7 @@ public final class DetailsBuilder {
                 Details.Row.of("Key", h.identityFile() == null ? "(default)" : h.identityFile()),
                 Details.Row.of("Kind", h.sandbox() ? "sandbox (embedded SSH on loopback)" : h.local() ? "local" : "ssh"),
                 Details.Row.of("Tags", join(h.tags())),
-                Details.Row.of("Defined in", h.source().toString()))));
+                Details.Row.of("Defined in", where(ws.root(), h.source())))));
         sections.add(new Details.Section("Resources here", ws.resources().stream()
                 .filter(r -> ws.targetsOf(r).contains(h)).map(r -> Details.Row.of("", r.name())).toList()));
         return new Details(h.name(), "host · " + (h.sandbox() ? "sandbox" : h.address()), null, sections);
@@ -143,6 +143,15 @@ public final class DetailsBuilder {
                 null, List.of(new Details.Section("File", List.of(
                 Details.Row.of("Path", file.toString()),
                 Details.Row.of("Problems", String.valueOf(problems))))));
+    }
+
+    /** {@code resources.yaml:5:3}, relative to the workspace. */
+    private static String where(java.nio.file.Path root, dev.orrery.model.SourceRef ref) {
+        java.nio.file.Path file = ref.file();
+        if (file.isAbsolute() && file.startsWith(root)) {
+            file = root.relativize(file);
+        }
+        return file + ":" + ref.line() + ":" + ref.column();
     }
 
     private static Details.Section diffSection(Change c) {

@@ -35,7 +35,11 @@ public final class WorkspaceViewModel {
     private final ReadOnlyObjectWrapper<OrreryBackend> backend = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop listeners once collected. */
+    private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ObservableList<String> environments = FXCollections.observableArrayList(ALL_HOSTS);
+    /** One read-only view, kept: a fresh wrapper per call would drop listeners once collected. */
+    private final ObservableList<String> environmentsView = FXCollections.unmodifiableObservableList(environments);
     private final ObjectProperty<String> environment = new SimpleObjectProperty<>(ALL_HOSTS);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No workspace open");
@@ -127,12 +131,12 @@ public final class WorkspaceViewModel {
 
     /** Every validation problem of the last load, sorted by file, line, column. */
     public ObservableList<Problem> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     /** The inventory's host tags (staging, prod...) after {@link #ALL_HOSTS}. */
     public ObservableList<String> environments() {
-        return FXCollections.unmodifiableObservableList(environments);
+        return environmentsView;
     }
 
     /** The chosen environment; writable: the toolbar's chooser sets it. */
