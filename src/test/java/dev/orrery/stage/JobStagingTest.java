@@ -121,4 +121,26 @@ class JobStagingTest {
                         tuple("orch.1.2", "RUN", "echo hello", false), tuple("orch.2.1", "RUN", "echo world", true));
         assertThat(Fingerprints.list(workspace, store.jobCache(), "").get(0).fingerprint()).hasSize(12);
     }
+
+    @Test
+    void theRunnersCommitHookCachesSucceededJobTasksOnceAndWritesNoCommittedState() {
+        Stager.stage(workspace, store, StageRequest.all().withRestrict(Set.of(fingerprint("orch.1.2"))));
+        Plan plan = Processor.process(workspace, store, Set.of(), "");
+        Instant at = Instant.now();
+        for (Task t : plan.tasks()) {
+            store.tasks().transition(plan.uid(), t.id(), dev.orrery.model.TaskState.PENDING,
+                    t.host().equals("edge-1") ? dev.orrery.model.TaskState.NOOP : dev.orrery.model.TaskState.RUNNING, null, at);
+            store.tasks().transition(plan.uid(), t.id(), dev.orrery.model.TaskState.RUNNING,
+                    dev.orrery.model.TaskState.SUCCESS, null, at);
+        }
+        Change change = store.changes().ofPlan(plan.uid()).get(0);
+        assertThat(Commits.commit(store, plan, change, plan.tasks(), at)).isTrue();
+        assertThat(Commits.commit(store, plan, change, plan.tasks(), at)).isFalse();
+        String fp = fingerprint("orch.1.2");
+        assertThat(store.jobCache().succeeded("db-1", fp)).isTrue();
+        assertThat(store.jobCache().succeeded("app-1", fp)).isTrue();
+        assertThat(store.jobCache().succeeded("edge-1", fp)).as("marked NOOP by hand: it did not run").isFalse();
+        assertThat(store.committed().all("")).isEmpty();
+        assertThat(store.changes().history(-1)).extracting(e -> e.change().resource()).containsExactly("orch.1.2");
+    }
 }
