@@ -32,6 +32,31 @@ final class HostKeyCheck {
         return refusal;
     }
 
+    /**
+     * Reorders the host key algorithms we offer so the types known_hosts already holds for this host come
+     * first, as OpenSSH does; otherwise a server with several host keys could present one we have never seen
+     * and be refused although its known key is right there.
+     */
+    String preferKnownTypes(String algorithms) {
+        java.util.Set<String> known;
+        try {
+            known = knownHosts.knownTypes(target.keyLookupName(), target.keyLookupPort());
+        } catch (IOException e) {
+            return algorithms;
+        }
+        if (known.isEmpty() || algorithms == null) {
+            return algorithms;
+        }
+        java.util.List<String> first = new java.util.ArrayList<>();
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        for (String algorithm : algorithms.split(",")) {
+            String keyType = algorithm.startsWith("rsa-sha2-") ? "ssh-rsa" : algorithm;
+            (known.contains(keyType) ? first : rest).add(algorithm);
+        }
+        first.addAll(rest);
+        return String.join(",", first);
+    }
+
     boolean verify(PublicKey key) {
         String name = target.keyLookupName();
         int port = target.keyLookupPort();

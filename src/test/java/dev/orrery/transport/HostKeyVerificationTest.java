@@ -127,6 +127,23 @@ class HostKeyVerificationTest {
     }
 
     @Test
+    void withSeveralHostKeysTheTypeAlreadyKnownIsNegotiated() throws Exception {
+        KeyPair clientKey = TestSshServer.newKey();
+        KeyFiles.write(home.resolve(".ssh/id_ed25519"), clientKey, "tester@test");
+        KeyPair ecdsa = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+        KeyPair ed25519 = TestSshServer.newKey();
+        try (TestSshServer multi = TestSshServer.start(serverHome, List.of(ecdsa, ed25519), clientKey.getPublic())) {
+            new KnownHosts(knownHosts).append("127.0.0.1", multi.port(), ed25519.getPublic());
+            TransportPool pool = TransportPool.create(workspace, HostKeyPolicy.refuse(), PassphraseProvider.none(),
+                    TransportSettings.defaults().withUserHome(home));
+            pools.add(pool);
+            Host host = Hosts.ssh("multi", "127.0.0.1", multi.port(), "tester", null, null);
+
+            assertThat(pool.forHost(host).exec("true", Map.of(), null, new Output(), T)).isZero();
+        }
+    }
+
+    @Test
     void theInventoryCanNameItsOwnKnownHostsFile() throws Exception {
         Path own = workspace.resolve("inventory_known_hosts");
         new KnownHosts(own).append("127.0.0.1", server.port(), server.hostKey());
