@@ -20,11 +20,17 @@ final class HostKeyCheck {
     private final KnownHosts knownHosts;
     private final HostKeyPolicy policy;
     private volatile String refusal;
+    private volatile boolean asking;
 
     HostKeyCheck(SshTarget target, HostKeyPolicy policy) {
         this.target = target;
         this.knownHosts = new KnownHosts(target.knownHosts());
         this.policy = policy;
+    }
+
+    /** True while the policy is deciding (the GUI may be waiting for a person): login time stops counting. */
+    boolean asking() {
+        return asking;
     }
 
     /** Null when the key was accepted or not checked yet. */
@@ -89,11 +95,14 @@ final class HostKeyCheck {
         }
         KnownHosts.Unknown unknown = (KnownHosts.Unknown) verdict;
         HostKeyPolicy.Decision decision;
+        asking = true;
         try {
             decision = policy.unknownHost(target.name(), target.address(), target.port(), type, fingerprint);
         } catch (RuntimeException e) {
             LOG.warn("host key policy failed for {}", target.name(), e);
             decision = HostKeyPolicy.Decision.REFUSE;
+        } finally {
+            asking = false;
         }
         switch (decision == null ? HostKeyPolicy.Decision.REFUSE : decision) {
             case ACCEPT_ONCE:

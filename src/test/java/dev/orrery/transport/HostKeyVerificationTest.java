@@ -86,6 +86,24 @@ class HostKeyVerificationTest {
     }
 
     @Test
+    void timeSpentDecidingDoesNotCountAgainstTheLoginTimeout() throws Exception {
+        HostKeyPolicy slowPerson = (name, address, port, type, fp) -> {
+            try {
+                Thread.sleep(2500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return HostKeyPolicy.Decision.ACCEPT_ONCE;
+        };
+        TransportPool pool = TransportPool.create(workspace, slowPerson, PassphraseProvider.none(),
+                TransportSettings.defaults().withUserHome(home).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1)));
+        pools.add(pool);
+        Host host = Hosts.ssh("web-1", "127.0.0.1", server.port(), "tester", null, null);
+
+        assertThat(pool.forHost(host).exec("true", Map.of(), null, new Output(), T)).isZero();
+    }
+
+    @Test
     void acceptNewRecordsTheKeySoTheNextConnectionNeedsNoDecision() throws Exception {
         assertThat(transport(HostKeyPolicy.acceptNew()).exec("true", Map.of(), null, new Output(), T)).isZero();
 
