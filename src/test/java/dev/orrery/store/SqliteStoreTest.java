@@ -366,6 +366,35 @@ class SqliteStoreTest {
         }
     }
 
+    @Test
+    void twoStoresWritingAtOnceWaitForEachOtherInsteadOfFailing() throws Exception {
+        try (Store a = SqliteStore.open(root); Store b = SqliteStore.open(root)) {
+            List<Thread> threads = new ArrayList<>();
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int i = 0; i < 4; i++) {
+                Store store = i % 2 == 0 ? a : b;
+                String prefix = "r" + i + "-";
+                Thread t = new Thread(() -> {
+                    try {
+                        for (int n = 0; n < 100; n++) {
+                            store.changes().stage(Fixtures.change(prefix + n, "run"));
+                            store.changes().staged();
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                });
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) {
+                t.join(120_000);
+            }
+            assertThat(failures).isEmpty();
+            assertThat(a.changes().staged()).hasSize(400);
+        }
+    }
+
     private String fileText() throws Exception {
         StringBuilder all = new StringBuilder();
         for (Path p : Files.list(root.resolve(".orrery")).toList()) {
