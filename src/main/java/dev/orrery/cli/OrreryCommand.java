@@ -1,5 +1,6 @@
 package dev.orrery.cli;
 
+import dev.orrery.Orrery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,6 +34,7 @@ public final class OrreryCommand implements Runnable {
     boolean debug;
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
+    private Orrery orrery;
 
     /** The root command of the command line {@code spec} belongs to. */
     public static OrreryCommand of(CommandSpec spec) {
@@ -58,6 +60,14 @@ public final class OrreryCommand implements Runnable {
 
     public PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /** The workspace through the public facade, opened on first use and closed when the verb ends. */
+    public Orrery orrery() {
+        if (orrery == null) {
+            orrery = closeLater(Orrery.open(workspace()));
+        }
+        return orrery;
     }
 
     /** Closes {@code resource} when the verb has finished. */
