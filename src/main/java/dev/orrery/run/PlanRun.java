@@ -1,0 +1,433 @@
+package dev.orrery.run;
+
+import dev.orrery.model.Change;
+import dev.orrery.model.Host;
+import dev.orrery.model.Plan;
+import dev.orrery.model.Release;
+import dev.orrery.model.Task;
+import dev.orrery.model.TaskState;
+import dev.orrery.model.TaskStatus;
+import dev.orrery.model.Transition;
+import dev.orrery.store.LockRepository.LockResult;
+import dev.orrery.store.Store;
+import dev.orrery.store.TaskStateRepository;
+import dev.orrery.transport.Transport;
+import dev.orrery.transport.Transports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One drive of a plan by a {@link Runner}: lock, recovery, the scheduling loop, the end of the run.
+ *
+ * <p>All task-state writes and all scheduling decisions happen on the thread that calls {@link #drive()}
+ * (the scheduler thread); worker threads only run steps and write output. The scheduler's picture of the
+ * plan is the store's: task states read once, then kept current by replaying the transition log
+ * ({@code transitionsSince}), which also carries other processes' control verbs. A compare-and-set on every
+ * move makes a stale picture harmless.
+ */
+final class PlanRun implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlanRun.class);
+    /** How long past its timeout a task may hang in a transport that ignores the timeout before it is cut off. */
+    private static final Duration HANG_GRACE = Duration.ofSeconds(5);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private record Running(Task task, int attempt, Future<?> future, OutputRecorder output, long deadlineNanos) {
+    }
+
+    private record Done(Running running, TaskExecution.Outcome outcome) {
+    }
+
+    private final Store store;
+    private final TaskStateRepository tasks;
+    private final Transports transports;
+    private final Path workspaceRoot;
+    private final Map<String, Host> hosts;
+    private final RunOptions options;
+    private final PlanShape shape;
+    private final Plan plan;
+    private final String uid;
+    private final ListenerHub listeners = new ListenerHub();
+    private final ChangeCommitter committer;
+
+    private final Map<String, TaskState> states = new HashMap<>();
+    private final Map<String, Integer> attempts = new HashMap<>();
+    private final Map<String, Integer> failures = new HashMap<>();
+    private final Map<String, Long> retryAtNanos = new LinkedHashMap<>();
+    private final Map<String, Running> inFlight = new LinkedHashMap<>();
+    private final LinkedBlockingQueue<Done> completions = new LinkedBlockingQueue<>();
+    private final List<Change> uncommitted = new ArrayList<>();
+    private final Slots slots;
+    private ExecutorService workers;
+    private long lastSeq;
+    private boolean attemptsStale;
+    private boolean stopping;
+
+    PlanRun(Store store, Transports transports, Path workspaceRoot, Map<String, Host> hosts, RunOptions options,
+            PlanShape shape, List<RunListener> listenerList, ChangeCommitter committer) {
+        this.store = store;
+        this.tasks = store.tasks();
+        this.transports = transports;
+        this.workspaceRoot = workspaceRoot;
+        this.hosts = hosts;
+        this.options = options;
+        this.shape = shape;
+        this.plan = shape.plan();
+        this.uid = plan.uid();
+        this.committer = committer;
+        this.slots = new Slots(options);
+        listenerList.forEach(listeners::add);
+    }
+
+    /** Tasks that could start now: PENDING with every parent SUCCESS/NOOP, in start priority. */
+    static List<Task> readyTasks(PlanShape shape, Map<String, TaskStatus> statuses) {
+        List<Task> ready = new ArrayList<>();
+        for (Task task : shape.byPriority()) {
+            TaskStatus status = statuses.get(task.id());
+            if (status != null && status.state() == TaskState.PENDING && shape.parentsOf(task.id()).stream()
+                    .allMatch(p -> statuses.containsKey(p) && statuses.get(p).state().letsChildrenStart())) {
+                ready.add(task);
+            }
+        }
+        return ready;
+    }
+
+    RunResult drive() {
+        long pid = ProcessIdentity.pid();
+        LockResult lock = store.locks().tryLock(uid, pid, ProcessIdentity.hostname(), Instant.now());
+        if (!lock.acquired()) {
+            listeners.close();
+            throw new PlanLockedException(lock.current());
+        }
+        try {
+            List<Transition> history = tasks.transitions(uid);
+            lastSeq = history.isEmpty() ? 0 : history.get(history.size() - 1).seq();
+            recoverOrphans(lock);
+            long runId = store.runs().start(uid, plan.environment(), Instant.now());
+            LOG.info("running plan {} ({} tasks), run {}", uid, plan.tasks().size(), runId);
+            refreshStatuses();
+            uncommitted.addAll(store.changes().ofPlan(uid));
+            workers = Executors.newFixedThreadPool(options.parallel(), r -> {
+                Thread thread = new Thread(r, "orrery-task-" + THREADS.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            loop();
+            return finish(runId);
+        } finally {
+            close();
+            store.locks().unlock(uid, pid);
+            if (stopping) {
+                Thread.currentThread().interrupt(); // the caller asked to stop: keep telling it
+            }
+        }
+    }
+
+    /** Tasks nobody drives any more: left RUNNING by a dead runner, or waiting for a retry it would have made. */
+    private void recoverOrphans(LockResult lock) {
+        String reason = lock.staleHolder()
+                .map(h -> "interrupted (runner pid " + h.pid() + " on " + h.hostname() + " died)")
+                .orElse("interrupted (no runner was driving the plan)");
+        Instant now = Instant.now();
+        List<String> interrupted = tasks.transitionAll(uid, null, List.of(TaskState.RUNNING), TaskState.ERROR, reason, now);
+        tasks.transitionAll(uid, null, List.of(TaskState.ERROR_RETRY), TaskState.PENDING, "retry (runner restarted)", now);
+        if (!interrupted.isEmpty()) {
+            LOG.warn("plan {}: {} task(s) {}: {}", uid, interrupted.size(), reason, interrupted);
+        }
+    }
+
+    private void refreshStatuses() {
+        for (TaskStatus status : tasks.statuses(uid).values()) {
+            states.put(status.taskId(), status.state());
+            attempts.put(status.taskId(), status.attempt());
+        }
+        attemptsStale = false;
+    }
+
+    private void loop() {
+        while (true) {
+            if (Thread.currentThread().isInterrupted() && !stopping) {
+                LOG.info("plan {}: interrupted, waiting for {} running task(s)", uid, inFlight.size());
+                stopping = true;
+            }
+            drainCompletions();
+            replayLog();
+            retryDue();
+            cutOffHungTasks();
+            commitFinishedChanges();
+            flushStaleOutput();
+            int started = stopping ? 0 : startReadyTasks();
+            if (started == 0 && inFlight.isEmpty() && retryAtNanos.isEmpty()) {
+                replayLog();
+                if (stopping || !hasStartable()) {
+                    commitFinishedChanges();
+                    return;
+                }
+                continue;
+            }
+            awaitCompletion();
+        }
+    }
+
+    private void awaitCompletion() {
+        long waitNanos = options.pollInterval().toNanos();
+        long now = System.nanoTime();
+        for (long at : retryAtNanos.values()) {
+            waitNanos = Math.min(waitNanos, Math.max(0, at - now));
+        }
+        try {
+            Done done = completions.poll(waitNanos, TimeUnit.NANOSECONDS);
+            if (done != null) {
+                handle(done);
+            }
+        } catch (InterruptedException e) {
+            stopping = true;
+        }
+    }
+
+    private void drainCompletions() {
+        Done done;
+        while ((done = completions.poll()) != null) {
+            handle(done);
+        }
+    }
+
+    private void handle(Done done) {
+        Running running = done.running();
+        Task task = running.task();
+        if (inFlight.get(task.id()) != running) {
+            return; // already cut off as hung
+        }
+        inFlight.remove(task.id());
+        slots.release(task);
+        TaskExecution.Outcome outcome = done.outcome();
+        Instant now = Instant.now();
+        if (outcome.success()) {
+            move(task.id(), TaskState.RUNNING, TaskState.SUCCESS, null, now);
+            return;
+        }
+        int failed = failures.merge(task.id(), 1, Integer::sum);
+        if (failed <= task.retries() && !stopping) {
+            Duration pause = options.backoffBefore(failed);
+            if (move(task.id(), TaskState.RUNNING, TaskState.ERROR_RETRY, outcome.reason()
+                    + " (retry " + failed + " of " + task.retries() + " in " + Durations.human(pause) + ")", now)) {
+                retryAtNanos.put(task.id(), System.nanoTime() + pause.toNanos());
+            }
+        } else {
+            move(task.id(), TaskState.RUNNING, TaskState.ERROR, outcome.reason(), now);
+        }
+    }
+
+    /** Compare-and-set in the store, then in the local picture; false when someone else moved the task. */
+    private boolean move(String taskId, TaskState from, TaskState to, String reason, Instant at) {
+        boolean moved = tasks.transition(uid, taskId, from, to, reason, at);
+        if (moved) {
+            states.put(taskId, to);
+        } else {
+            LOG.debug("plan {}: {} was not {} any more, left as it is", uid, taskId, from);
+        }
+        return moved;
+    }
+
+    /** Applies the transitions written since the last look (ours and other processes') and publishes them. */
+    private void replayLog() {
+        for (Transition t : tasks.transitionsSince(uid, lastSeq)) {
+            lastSeq = Math.max(lastSeq, t.seq());
+            states.put(t.taskId(), t.to());
+            if (t.to() == TaskState.PENDING && t.from() != TaskState.ERROR_RETRY) {
+                failures.remove(t.taskId()); // a control verb gave it a fresh set of retries
+                attemptsStale = true;
+            }
+            if (t.to() != TaskState.ERROR_RETRY) {
+                retryAtNanos.remove(t.taskId());
+            }
+            listeners.transition(t);
+        }
+    }
+
+    private void retryDue() {
+        long now = System.nanoTime();
+        var due = retryAtNanos.entrySet().stream().filter(e -> e.getValue() <= now).map(Map.Entry::getKey).toList();
+        for (String taskId : due) {
+            retryAtNanos.remove(taskId);
+            move(taskId, TaskState.ERROR_RETRY, TaskState.PENDING, null, Instant.now());
+        }
+    }
+
+    /** A transport should honour the timeout it is given; a task hanging well past it is cut off here. */
+    private void cutOffHungTasks() {
+        long now = System.nanoTime();
+        for (Running running : List.copyOf(inFlight.values())) {
+            if (now - running.deadlineNanos() > HANG_GRACE.toNanos()) {
+                running.future().cancel(true);
+                Duration timeout = options.timeoutOf(running.task());
+                handle(new Done(running, TaskExecution.Outcome.failed(running.task().id(),
+                        "timed out after " + Durations.human(timeout))));
+            }
+        }
+    }
+
+    private void flushStaleOutput() {
+        long now = System.currentTimeMillis();
+        for (Running running : inFlight.values()) {
+            running.output().flushIfStale(now);
+        }
+    }
+
+    private void commitFinishedChanges() {
+        for (var it = uncommitted.iterator(); it.hasNext(); ) {
+            Change change = it.next();
+            List<Task> ofResource = plan.tasks().stream().filter(t -> t.resource().equals(change.resource())).toList();
+            boolean done = ofResource.stream().allMatch(t -> {
+                TaskState state = states.get(t.id());
+                return state != null && state.letsChildrenStart();
+            });
+            if (done) {
+                it.remove();
+                try {
+                    committer.commit(plan, change, ofResource, Instant.now());
+                } catch (RuntimeException e) {
+                    LOG.error("plan {}: could not commit change {} ({} {}): {}", uid, change.id(), change.action(),
+                            change.resource(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private boolean hasStartable() {
+        return shape.byPriority().stream().anyMatch(this::isReady);
+    }
+
+    private boolean isReady(Task task) {
+        if (states.get(task.id()) != TaskState.PENDING || inFlight.containsKey(task.id())) {
+            return false;
+        }
+        for (String parent : shape.parentsOf(task.id())) {
+            TaskState state = states.get(parent);
+            if (state == null || !state.letsChildrenStart()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int startReadyTasks() {
+        if (slots.full()) {
+            return 0;
+        }
+        if (attemptsStale) {
+            refreshStatuses();
+        }
+        List<Running> started = new ArrayList<>();
+        for (Task task : shape.byPriority()) {
+            if (slots.full()) {
+                break;
+            }
+            if (!isReady(task) || !slots.fits(task)) {
+                continue;
+            }
+            if (!move(task.id(), TaskState.PENDING, TaskState.RUNNING, null, Instant.now())) {
+                continue;
+            }
+            int attempt = attempts.merge(task.id(), 1, Integer::sum);
+            slots.take(task);
+            OutputRecorder output = new OutputRecorder(tasks, listeners, uid, task.id(), attempt, task.secrets(),
+                    options.outputCap());
+            started.add(new Running(task, attempt, null, output, 0));
+        }
+        if (started.isEmpty()) {
+            return 0;
+        }
+        replayLog(); // listeners see RUNNING before the task's first output line
+        for (Running pending : started) {
+            submit(pending);
+        }
+        return started.size();
+    }
+
+    private void submit(Running pending) {
+        Task task = pending.task();
+        Duration timeout = options.timeoutOf(task);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Host host = hosts.get(task.host());
+        java.util.concurrent.Callable<TaskExecution.Outcome> work;
+        if (host == null) {
+            work = () -> TaskExecution.Outcome.failed(task.id(), "host " + task.host() + " is not in the inventory");
+        } else {
+            Transport transport = transports.forHost(host);
+            work = new TaskExecution(task, transport, workspaceRoot, timeout, pending.output());
+        }
+        var holder = new java.util.concurrent.CompletableFuture<Running>();
+        Future<?> future = workers.submit(() -> {
+            TaskExecution.Outcome outcome;
+            try {
+                outcome = work.call();
+            } catch (Exception e) {
+                outcome = TaskExecution.Outcome.failed(task.id(), task.host() + ": " + e);
+            }
+            completions.add(new Done(holder.join(), outcome));
+        });
+        Running running = new Running(task, pending.attempt(), future, pending.output(), deadline);
+        inFlight.put(task.id(), running);
+        holder.complete(running);
+    }
+
+    private RunResult finish(long runId) {
+        Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
+        for (Task task : plan.tasks()) {
+            counts.merge(states.getOrDefault(task.id(), TaskState.PENDING), 1, Integer::sum);
+        }
+        TaskState result = resultOf(counts);
+        Instant now = Instant.now();
+        store.runs().finish(runId, result, now);
+        Optional<Release> release = Optional.empty();
+        if (result == TaskState.SUCCESS) {
+            try {
+                release = new ReleaseRecorder(store, workspaceRoot).recordIfComplete(plan, now);
+            } catch (RuntimeException e) {
+                LOG.error("plan {}: completed, but the release could not be recorded: {}", uid, e.getMessage());
+            }
+        }
+        LOG.info("plan {}: run {} ended {} {}", uid, runId, result, counts);
+        listeners.finished(uid, result);
+        return new RunResult(uid, runId, result, counts, release);
+    }
+
+    static TaskState resultOf(Map<TaskState, Integer> counts) {
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int done = counts.getOrDefault(TaskState.SUCCESS, 0) + counts.getOrDefault(TaskState.NOOP, 0);
+        if (done == total) {
+            return TaskState.SUCCESS;
+        }
+        if (counts.getOrDefault(TaskState.ERROR, 0) > 0) {
+            return TaskState.ERROR;
+        }
+        return TaskState.SKIPPED;
+    }
+
+    /** Stops the workers (interrupting tasks still running, which only happens when the run is abandoned). */
+    @Override
+    public void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+            workers = null;
+        }
+        listeners.close();
+    }
+}

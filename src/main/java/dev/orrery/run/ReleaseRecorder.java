@@ -1,0 +1,68 @@
+package dev.orrery.run;
+
+import dev.orrery.model.Plan;
+import dev.orrery.model.Release;
+import dev.orrery.model.Task;
+import dev.orrery.model.TaskState;
+import dev.orrery.model.TaskStatus;
+import dev.orrery.store.Store;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * Records a release (seed 003) when a plan has completed with every task SUCCESS or NOOP: environment,
+ * plan uid, {@link WorkspaceFingerprint workspace fingerprint} and a summary such as
+ * {@code 12 tasks: 10 success, 2 noop; resources: db, app}. At most one release per plan. Thread-safe as
+ * the store is.
+ */
+public final class ReleaseRecorder {
+    private final Store store;
+    private final Path workspaceRoot;
+
+    public ReleaseRecorder(Store store, Path workspaceRoot) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.workspaceRoot = Objects.requireNonNull(workspaceRoot, "workspaceRoot");
+    }
+
+    /**
+     * Records the plan's release if every task is SUCCESS/NOOP and none was recorded for it yet.
+     *
+     * @return the new release, or empty when the plan is not complete, is empty, or already has one
+     */
+    public Optional<Release> recordIfComplete(Plan plan, Instant at) {
+        Map<String, TaskStatus> statuses = store.tasks().statuses(plan.uid());
+        if (plan.tasks().isEmpty()
+                || !statuses.values().stream().allMatch(s -> s.state().letsChildrenStart())
+                || statuses.size() < plan.tasks().size()) {
+            return Optional.empty();
+        }
+        String environment = Objects.requireNonNullElse(plan.environment(), "");
+        boolean recorded = store.releases().list(environment).stream().anyMatch(r -> r.planUid().equals(plan.uid()));
+        if (recorded) {
+            return Optional.empty();
+        }
+        return Optional.of(store.releases().record(environment, plan.uid(), WorkspaceFingerprint.of(workspaceRoot),
+                summary(plan, statuses), at));
+    }
+
+    /** {@code 12 tasks: 10 success, 2 noop; resources: a, b} (resources in plan order). */
+    static String summary(Plan plan, Map<String, TaskStatus> statuses) {
+        Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
+        statuses.values().forEach(s -> counts.merge(s.state(), 1, Integer::sum));
+        StringJoiner states = new StringJoiner(", ");
+        counts.forEach((state, n) -> states.add(n + " " + state.name().toLowerCase(Locale.ROOT)));
+        Set<String> resources = new LinkedHashSet<>();
+        plan.tasks().stream().map(Task::resource).forEach(resources::add);
+        int n = plan.tasks().size();
+        return n + (n == 1 ? " task: " : " tasks: ") + states + "; resources: " + String.join(", ", resources);
+    }
+}
