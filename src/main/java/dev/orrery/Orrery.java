@@ -5,6 +5,7 @@ import dev.orrery.api.PlanReport;
 import dev.orrery.api.RunHandle;
 import dev.orrery.api.TaskReport;
 import dev.orrery.graph.DotExport;
+import dev.orrery.graph.PlanBuilder;
 import dev.orrery.load.LoadResult;
 import dev.orrery.load.WorkspaceLoader;
 import dev.orrery.model.Change;
@@ -165,14 +166,30 @@ public final class Orrery implements AutoCloseable {
 
     // ---------------------------------------------------------------- staging
 
-    /** What {@link #stage} would stage, without storing anything. */
+    /**
+     * What {@link #stage} would stage, without storing anything. For a workspace opened on one file, only
+     * changes of that file's resources (removals of resources defined elsewhere are left to a full stage).
+     */
     public List<Change> preview(StageRequest request) {
-        return Stager.preview(workspace(), store(), request);
+        List<Change> changes = Stager.preview(workspace(), store(), request);
+        return onlyFile == null ? changes : changes.stream().filter(this::inOnlyFile).toList();
     }
 
     /** Stages the changes the request selects and returns them with their ids. */
     public List<Change> stage(StageRequest request) {
-        return Stager.stage(workspace(), store(), request);
+        if (onlyFile == null) {
+            return Stager.stage(workspace(), store(), request);
+        }
+        return preview(request).stream().map(change -> store().changes().stage(change)).toList();
+    }
+
+    /** The plan the request's changes would make, built but not stored (nothing is written). */
+    public Plan previewPlan(StageRequest request) {
+        return PlanBuilder.build(workspace(), preview(request), request.environment(), "preview", Instant.now());
+    }
+
+    private boolean inOnlyFile(Change change) {
+        return workspace().resource(change.resource()).isPresent();
     }
 
     /** The staged bucket, oldest first. */
@@ -283,7 +300,7 @@ public final class Orrery implements AutoCloseable {
      * new transition and output line. Close the returned handle to stop following.
      */
     public AutoCloseable subscribe(String planRef, RunListener listener) {
-        PlanWatcher watcher = PlanWatcher.watch(store(), resolve(planRef), listener);
+        PlanWatcher watcher = PlanWatcher.follow(store(), planRef, listener);
         synchronized (this) {
             handles.add(watcher);
         }
@@ -346,9 +363,15 @@ public final class Orrery implements AutoCloseable {
         return store().releases().list(environment);
     }
 
-    /** Stages the way back from what is deployed now to a release and processes it into a stored plan. */
+    /**
+     * Stages the way back from what is deployed now to a release and processes it into a stored plan.
+     *
+     * @param environment null: the release's environment
+     */
     public Plan rollback(long releaseId, String environment) {
-        return Rollback.plan(workspace(), store(), releaseId, environment);
+        Release release = store().releases().find(releaseId)
+                .orElseThrow(() -> new IllegalArgumentException("no release " + releaseId + " (see 'orrery releases')"));
+        return Rollback.plan(workspace(), store(), releaseId, environment != null ? environment : release.environment());
     }
 
     // ---------------------------------------------------------------- lifecycle

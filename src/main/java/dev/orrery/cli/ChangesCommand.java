@@ -63,8 +63,8 @@ final class ChangesCommand implements Runnable {
                 throw new UsageException("-r RESOURCE and -a ACTION go together");
             }
             OrreryCommand root = OrreryCommand.of(spec);
-            Orrery orrery = Cli.open(root);
-            List<Change> staged = orrery.stage(Cli.stageRequest(tags, resource, action, environment));
+            Orrery orrery = root.orrery();
+            List<Change> staged = orrery.stage(Requests.of(tags, resource, action, environment));
             printChanges(root.out(), staged, detailed, "Staged");
             if (detailedExitCode && !staged.isEmpty()) {
                 return ExitCodes.INVALID;
@@ -84,7 +84,7 @@ final class ChangesCommand implements Runnable {
         @Override
         public Integer call() {
             OrreryCommand root = OrreryCommand.of(spec);
-            List<Change> staged = Cli.openStore(root).staged();
+            List<Change> staged = root.orrery().staged();
             if (staged.isEmpty()) {
                 root.out().println("Nothing staged.");
                 return ExitCodes.OK;
@@ -111,7 +111,7 @@ final class ChangesCommand implements Runnable {
                 throw new UsageException("give the ids of the changes to discard, or --all");
             }
             OrreryCommand root = OrreryCommand.of(spec);
-            Orrery orrery = Cli.openStore(root);
+            Orrery orrery = root.orrery();
             int discarded;
             if (all) {
                 discarded = orrery.discardAll();
@@ -145,7 +145,7 @@ final class ChangesCommand implements Runnable {
         @Override
         public Integer call() {
             OrreryCommand root = OrreryCommand.of(spec);
-            List<ExecutedChange> history = Cli.openStore(root).history(limit);
+            List<ExecutedChange> history = root.orrery().history(limit);
             PrintWriter out = root.out();
             if (history.isEmpty()) {
                 out.println("No executed changes yet.");
@@ -178,7 +178,7 @@ final class ChangesCommand implements Runnable {
         @Override
         public Integer call() {
             OrreryCommand root = OrreryCommand.of(spec);
-            Plan plan = Cli.open(root).process(new LinkedHashSet<>(tags), environment);
+            Plan plan = root.orrery().process(new LinkedHashSet<>(tags), environment);
             root.out().println(plan.uid());
             return ExitCodes.OK;
         }

@@ -17,7 +17,8 @@ import java.util.List;
  */
 @Command(name = "orrery", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {GuiCommand.class},
+        subcommands = {ChangesCommand.class, OrchCommand.class, ValidateCommand.class, DeployCommand.class,
+                OrchestrateCommand.class, ReleasesCommand.class, RollbackCommand.class, GuiCommand.class},
         description = "Orrery: stage changes of a workspace, plan them as a graph of tasks and run them over SSH.",
         footer = {"", "Plan references: a uid, a unique uid prefix, or last (= last1), last2, ... for the newest plans.",
                 "Exit codes: 0 success, 1 error, 2 usage or invalid input."})
@@ -48,6 +49,23 @@ public final class OrreryCommand implements Runnable {
 
     public Path workspace() {
         return workspace.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The workspace of a verb that names one file ({@code deploy FILE}, {@code orchestrate FILE}): the
+     * {@code -w} folder when given, else the file's folder.
+     */
+    public Path workspaceOf(Path file) {
+        boolean explicit = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--workspace");
+        return explicit ? workspace() : fileOf(file).getParent();
+    }
+
+    /** A file named on the command line: as given when it exists from here, else inside the workspace. */
+    public Path fileOf(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return file.isAbsolute() || java.nio.file.Files.exists(absolute) ? absolute
+                : workspace().resolve(file).normalize();
     }
 
     public boolean debug() {
