@@ -28,4 +28,7 @@ public interface PlanRepository {
     List<PlanSummary> list(int limit);
 
     Optional<ResourceSnapshot> desired(String uid, String resource);
+
+    /** Every desired snapshot saved with the plan, by resource name (sorted). */
+    Map<String, ResourceSnapshot> desiredAll(String uid);
 }

@@ -1,0 +1,93 @@
+package dev.orrery.store;
+
+import dev.orrery.model.FieldDiff;
+import dev.orrery.model.Step;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** How model values are written to columns and read back exactly. Stateless. */
+final class Codec {
+    private Codec() {
+    }
+
+    static String time(Instant at) {
+        return at == null ? null : at.toString();
+    }
+
+    static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+
+    static String duration(Duration d) {
+        return d == null ? null : d.toString();
+    }
+
+    static Duration durationOf(String text) {
+        return text == null ? null : Duration.parse(text);
+    }
+
+    /** Tags sorted, so equal sets are equal text. */
+    static String tags(Set<String> tags) {
+        return Json.write(new TreeSet<>(tags));
+    }
+
+    static Set<String> tagsOf(String text) {
+        return Set.copyOf(Json.readStrings(text));
+    }
+
+    static String diff(List<FieldDiff> diff) {
+        List<Object> rows = new ArrayList<>();
+        for (FieldDiff d : diff) {
+            rows.add(java.util.Arrays.asList(d.field(), d.kind().name(), d.oldValue(), d.newValue()));
+        }
+        return Json.write(rows);
+    }
+
+    static List<FieldDiff> diffOf(String text) {
+        List<FieldDiff> out = new ArrayList<>();
+        for (Object row : Json.readList(text)) {
+            List<?> r = (List<?>) row;
+            out.add(new FieldDiff((String) r.get(0), FieldDiff.Kind.valueOf((String) r.get(1)),
+                    (String) r.get(2), (String) r.get(3)));
+        }
+        return out;
+    }
+
+    static List<Object> steps(List<Step> steps) {
+        List<Object> out = new ArrayList<>();
+        for (Step step : steps) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (step instanceof Step.Exec exec) {
+                m.put("exec", exec.command());
+            } else if (step instanceof Step.Transfer t) {
+                m.put("source", t.source());
+                m.put("destination", t.destination());
+                m.put("owner", t.owner());
+                m.put("mode", t.mode());
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    static List<Step> stepsOf(List<?> rows) {
+        List<Step> out = new ArrayList<>();
+        for (Object row : rows) {
+            Map<?, ?> m = (Map<?, ?>) row;
+            if (m.containsKey("exec")) {
+                out.add(new Step.Exec((String) m.get("exec")));
+            } else {
+                out.add(new Step.Transfer((String) m.get("source"), (String) m.get("destination"),
+                        (String) m.get("owner"), (String) m.get("mode")));
+            }
+        }
+        return out;
+    }
+}

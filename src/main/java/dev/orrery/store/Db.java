@@ -1,0 +1,150 @@
+package dev.orrery.store;
+
+import org.sqlite.SQLiteConfig;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One SQLite connection shared by the repositories of a store, used by one thread at a time.
+ * Every unit of work is one transaction: writes start with {@code BEGIN IMMEDIATE} so two processes never
+ * deadlock upgrading a read lock, and wait up to {@link #BUSY_TIMEOUT_MS} for each other.
+ * Thread-safe: a fair lock serialises this process's threads; other processes are serialised by SQLite.
+ */
+final class Db implements AutoCloseable {
+    /** How long a writer waits for another process's transaction before failing. */
+    static final int BUSY_TIMEOUT_MS = 15_000;
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private boolean closed;
+
+    /** Work done inside a transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Db db) throws SQLException;
+    }
+
+    Db(Path file) {
+        this.file = file;
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        try {
+            connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        } catch (SQLException e) {
+            throw new StoreException("cannot open history file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} in a write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back on failure. */
+    <T> T write(String what, Work<T> work) {
+        return inTransaction("BEGIN IMMEDIATE", what, work);
+    }
+
+    /** Runs {@code work} in a read transaction, so every query in it sees one consistent snapshot. */
+    <T> T read(String what, Work<T> work) {
+        return inTransaction("BEGIN DEFERRED", what, work);
+    }
+
+    private <T> T inTransaction(String begin, String what, Work<T> work) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new StoreException("history file " + file + " is closed; cannot " + what);
+            }
+            try (Statement s = connection.createStatement()) {
+                s.execute(begin);
+            }
+            boolean committed = false;
+            try {
+                T result = work.run(this);
+                try (Statement s = connection.createStatement()) {
+                    s.execute("COMMIT");
+                }
+                committed = true;
+                return result;
+            } finally {
+                if (!committed) {
+                    rollbackQuietly();
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try (Statement s = connection.createStatement()) {
+            s.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // Nothing was committed, and SQLite already rolled back if the transaction was aborted.
+        }
+    }
+
+    /** A prepared statement cached for the life of the connection; only call inside {@link #write}/{@link #read}. */
+    PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            statements.put(sql, ps);
+        }
+        ps.clearParameters();
+        return ps;
+    }
+
+    /** Executes a statement that is not worth caching (DDL, migrations). */
+    void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** The rowid the last INSERT produced on this connection. */
+    long lastId() throws SQLException {
+        try (Statement s = connection.createStatement();
+             var rs = s.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (PreparedStatement ps : statements.values()) {
+                try {
+                    ps.close();
+                } catch (SQLException ignored) {
+                    // closing anyway
+                }
+            }
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close history file " + file + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.orrery.store;
+
+import dev.orrery.model.Change;
+import dev.orrery.model.ExecutedChange;
+import dev.orrery.model.ResourceKind;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Changes in the {@code changes} table; status STAGED → PROCESSED (in a plan) → EXECUTED. */
+final class SqlChangeRepository implements ChangeRepository {
+    private static final String COLUMNS =
+            "id, resource, kind, action, tags, diff, reason, environment, staged_at, plan_uid, executed_at";
+
+    private final Db db;
+
+    SqlChangeRepository(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public Change stage(Change change) {
+        return db.write("stage a change", d -> {
+            PreparedStatement del = d.prepare("DELETE FROM changes WHERE status = 'STAGED' AND resource = ? "
+                    + "AND action = ? AND environment = ?");
+            del.setString(1, change.resource());
+            del.setString(2, change.action());
+            del.setString(3, env(change.environment()));
+            del.executeUpdate();
+            PreparedStatement ins = d.prepare("INSERT INTO changes (resource, kind, action, tags, diff, reason, "
+                    + "environment, staged_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'STAGED')");
+            ins.setString(1, change.resource());
+            ins.setString(2, change.kind().name());
+            ins.setString(3, change.action());
+            ins.setString(4, Codec.tags(change.tags()));
+            ins.setString(5, Codec.diff(change.diff()));
+            ins.setString(6, change.reason());
+            ins.setString(7, env(change.environment()));
+            ins.setString(8, Codec.time(change.stagedAt()));
+            ins.executeUpdate();
+            return change.withId(d.lastId());
+        });
+    }
+
+    @Override
+    public List<Change> staged() {
+        return db.read("list staged changes", d ->
+                list(d.prepare("SELECT " + COLUMNS + " FROM changes WHERE status = 'STAGED' ORDER BY id")));
+    }
+
+    /** Every stored change with these ids (any status), in id order. */
+    List<Change> byIds(Collection<Long> ids) {
+        return db.read("read changes", d -> {
+            List<Change> out = new ArrayList<>();
+            PreparedStatement ps = d.prepare("SELECT " + COLUMNS + " FROM changes WHERE id = ?");
+            for (long id : ids.stream().sorted().toList()) {
+                ps.setLong(1, id);
+                out.addAll(list(ps));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public int discard(Collection<Long> ids) {
+        return db.write("discard staged changes", d -> {
+            PreparedStatement ps = d.prepare("DELETE FROM changes WHERE status = 'STAGED' AND id = ?");
+            int removed = 0;
+            for (long id : ids) {
+                ps.setLong(1, id);
+                removed += ps.executeUpdate();
+            }
+            return removed;
+        });
+    }
+
+    @Override
+    public int discardAll() {
+        return db.write("discard staged changes",
+                d -> d.prepare("DELETE FROM changes WHERE status = 'STAGED'").executeUpdate());
+    }
+
+    @Override
+    public void markProcessed(Collection<Long> ids, String planUid) {
+        db.write("mark changes processed", d -> {
+            PreparedStatement ps = d.prepare(
+                    "UPDATE changes SET status = 'PROCESSED', plan_uid = ? WHERE id = ? AND status = 'STAGED'");
+            for (long id : ids) {
+                ps.setString(1, planUid);
+                ps.setLong(2, id);
+                if (ps.executeUpdate() != 1) {
+                    throw new StoreException("change " + id + " is not staged (discarded or processed already)");
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Change> ofPlan(String planUid) {
+        return db.read("list the changes of a plan", d -> {
+            PreparedStatement ps = d.prepare("SELECT " + COLUMNS + " FROM changes WHERE plan_uid = ? ORDER BY id");
+            ps.setString(1, planUid);
+            return list(ps);
+        });
+    }
+
+    @Override
+    public void markExecuted(String planUid, long changeId, Instant at) {
+        db.write("mark a change executed", d -> {
+            PreparedStatement ps = d.prepare("UPDATE changes SET status = 'EXECUTED', executed_at = ? "
+                    + "WHERE id = ? AND plan_uid = ? AND status = 'PROCESSED'");
+            ps.setString(1, Codec.time(at));
+            ps.setLong(2, changeId);
+            ps.setString(3, planUid);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public List<ExecutedChange> history(int limit) {
+        return db.read("read the change history", d -> {
+            PreparedStatement ps = d.prepare("SELECT " + COLUMNS + " FROM changes WHERE status = 'EXECUTED' "
+                    + "ORDER BY executed_at DESC, id DESC LIMIT ?");
+            ps.setInt(1, limit < 0 ? -1 : limit);
+            List<ExecutedChange> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ExecutedChange(change(rs), rs.getString("plan_uid"),
+                            Codec.instant(rs.getString("executed_at"))));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static List<Change> list(PreparedStatement ps) throws SQLException {
+        List<Change> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(change(rs));
+            }
+        }
+        return out;
+    }
+
+    private static Change change(ResultSet rs) throws SQLException {
+        return new Change(rs.getLong("id"), rs.getString("resource"), ResourceKind.valueOf(rs.getString("kind")),
+                rs.getString("action"), Codec.tagsOf(rs.getString("tags")), Codec.diffOf(rs.getString("diff")),
+                rs.getString("reason"), rs.getString("environment"), Codec.instant(rs.getString("staged_at")));
+    }
+
+    static String env(String environment) {
+        return environment == null ? "" : environment;
+    }
+}
