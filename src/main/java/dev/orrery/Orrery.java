@@ -29,6 +29,7 @@ import dev.orrery.stage.Processor;
 import dev.orrery.stage.Rollback;
 import dev.orrery.stage.StageRequest;
 import dev.orrery.stage.Stager;
+import dev.orrery.store.LockRepository;
 import dev.orrery.store.SqliteStore;
 import dev.orrery.store.Store;
 import dev.orrery.store.UnknownPlanException;
@@ -241,6 +242,7 @@ public final class Orrery implements AutoCloseable {
     /** Every task of a plan in topological order, with its state; PENDING tasks behind an ERROR are blocked. */
     public PlanReport report(String planRef) {
         Plan plan = plan(planRef);
+        recover(plan.uid());
         Map<String, TaskStatus> statuses = store().tasks().statuses(plan.uid());
         Set<String> blocked = blockedTasks(plan, statuses);
         List<TaskReport> rows = new ArrayList<>();
@@ -250,6 +252,51 @@ public final class Orrery implements AutoCloseable {
             rows.add(new TaskReport(task, status, blocked.contains(task.id())));
         }
         return new PlanReport(plan, rows, store().locks().holder(plan.uid()));
+    }
+
+    /**
+     * Crash recovery: tasks left RUNNING by a runner process that died become ERROR ("interrupted (runner pid
+     * N on H died)") so they can be retried, and tasks it would have retried become PENDING. Does nothing
+     * while a live process runs the plan. {@link #report} calls it, so a report never shows a dead run as
+     * running.
+     *
+     * @return the ids of the tasks that became ERROR
+     */
+    public List<String> recover(String planRef) {
+        String uid = resolve(planRef);
+        Store s = store();
+        boolean orphans = s.tasks().statuses(uid).values().stream()
+                .anyMatch(t -> t.state() == TaskState.RUNNING || t.state() == TaskState.ERROR_RETRY);
+        if (!orphans || s.locks().holder(uid).isPresent()) {
+            return List.of();
+        }
+        long pid = ProcessHandle.current().pid();
+        LockRepository.LockResult lock = s.locks().tryLock(uid, pid, hostname(), Instant.now());
+        if (!lock.acquired()) {
+            return List.of();
+        }
+        try {
+            String reason = lock.staleHolder()
+                    .map(h -> "interrupted (runner pid " + h.pid() + " on " + h.hostname() + " died)")
+                    .orElse("interrupted (no runner was driving the plan)");
+            Instant now = Instant.now();
+            List<String> interrupted = s.tasks().transitionAll(uid, null, List.of(TaskState.RUNNING), TaskState.ERROR,
+                    reason, now);
+            s.tasks().transitionAll(uid, null, List.of(TaskState.ERROR_RETRY), TaskState.PENDING,
+                    "retry (runner restarted)", now);
+            return interrupted;
+        } finally {
+            s.locks().unlock(uid, pid);
+        }
+    }
+
+    private static String hostname() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            String env = System.getenv("HOSTNAME");
+            return env == null || env.isBlank() ? "localhost" : env;
+        }
     }
 
     /** A task's captured output (masked), all attempts in order. */
