@@ -1,0 +1,105 @@
+package dev.orrery.transport;
+
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.security.PublicKey;
+import java.util.stream.Collectors;
+
+/**
+ * Decides about the host key one connection presents: a key in known_hosts passes, a changed or revoked key
+ * is always refused, an unknown key goes to the {@link HostKeyPolicy}. Remembers why it refused so the
+ * connection attempt can report that instead of MINA's generic "key did not validate".
+ */
+final class HostKeyCheck {
+    private static final Logger LOG = LoggerFactory.getLogger(HostKeyCheck.class);
+
+    private final SshTarget target;
+    private final KnownHosts knownHosts;
+    private final HostKeyPolicy policy;
+    private volatile String refusal;
+
+    HostKeyCheck(SshTarget target, HostKeyPolicy policy) {
+        this.target = target;
+        this.knownHosts = new KnownHosts(target.knownHosts());
+        this.policy = policy;
+    }
+
+    /** Null when the key was accepted or not checked yet. */
+    String refusal() {
+        return refusal;
+    }
+
+    boolean verify(PublicKey key) {
+        String name = target.keyLookupName();
+        int port = target.keyLookupPort();
+        String type = KnownHosts.displayType(key);
+        String fingerprint = KeyUtils.getFingerPrint(key);
+        KnownHosts.Verdict verdict;
+        try {
+            verdict = knownHosts.check(name, port, key);
+        } catch (IOException e) {
+            return refuse("cannot read " + knownHosts.file() + " to check the host key of "
+                    + target.nameAndWhere() + ": " + e.getMessage());
+        }
+        if (verdict instanceof KnownHosts.Known) {
+            return true;
+        }
+        if (verdict instanceof KnownHosts.Revoked revoked) {
+            return refuse("the host key of " + target.nameAndWhere() + " (" + type + " " + fingerprint
+                    + ") is marked @revoked at line " + revoked.line() + " of " + knownHosts.file()
+                    + "; refusing to connect");
+        }
+        if (verdict instanceof KnownHosts.Changed changed) {
+            String lines = changed.lines().stream().map(String::valueOf).collect(Collectors.joining(", "));
+            return refuse("HOST KEY CHANGED for " + target.nameAndWhere() + ": " + knownHosts.file()
+                    + " line " + lines + " records " + type + " key " + changed.recordedFingerprint()
+                    + " but the host now presents " + fingerprint + ". Someone may be intercepting the "
+                    + "connection (man-in-the-middle), or the host was reinstalled. Refusing to connect. If "
+                    + "you have verified the new key with the host's administrator, remove line " + lines
+                    + " of " + knownHosts.file() + " (ssh-keygen -R " + Shell.quote(pattern(name, port))
+                    + " -f " + Shell.quote(knownHosts.file().toString()) + ") and connect again.");
+        }
+        KnownHosts.Unknown unknown = (KnownHosts.Unknown) verdict;
+        HostKeyPolicy.Decision decision;
+        try {
+            decision = policy.unknownHost(target.name(), target.address(), target.port(), type, fingerprint);
+        } catch (RuntimeException e) {
+            LOG.warn("host key policy failed for {}", target.name(), e);
+            decision = HostKeyPolicy.Decision.REFUSE;
+        }
+        switch (decision == null ? HostKeyPolicy.Decision.REFUSE : decision) {
+            case ACCEPT_ONCE:
+                LOG.info("accepted {} host key {} of {} for this session only", type, fingerprint, target.name());
+                return true;
+            case ACCEPT_AND_REMEMBER:
+                try {
+                    knownHosts.append(name, port, key);
+                    LOG.info("added {} host key {} of {} to {}", type, fingerprint, target.name(), knownHosts.file());
+                    return true;
+                } catch (IOException e) {
+                    return refuse("could not record the host key of " + target.nameAndWhere() + " in "
+                            + knownHosts.file() + ": " + e.getMessage());
+                }
+            default:
+                String others = unknown.otherTypes().isEmpty() ? ""
+                        : " (the file knows other key types for it: " + String.join(", ", unknown.otherTypes()) + ")";
+                return refuse("unknown host key for " + target.nameAndWhere() + ": " + type + " key "
+                        + fingerprint + " is not in " + knownHosts.file() + others + ". Check this fingerprint "
+                        + "with the host's administrator, then run again with --accept-new-host-keys to "
+                        + "record it (or accept it when the GUI asks).");
+        }
+    }
+
+    private boolean refuse(String message) {
+        refusal = message;
+        LOG.warn(message);
+        return false;
+    }
+
+    private static String pattern(String host, int port) {
+        return port == 22 ? host : "[" + host + "]:" + port;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.orrery.transport;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.core.CoreModuleProperties;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The one {@link SshClient} of the process, started on first use and kept for the life of the JVM (its
+ * threads are daemons). Per-host settings travel with each connection: the {@link HostKeyCheck} as a
+ * connection-context attribute the shared server-key verifier dispatches to, keys set on each session.
+ * The client itself trusts nothing, reads no ~/.ssh files and offers no password: public keys only.
+ */
+final class SharedSshClient {
+    static final AttributeKey<HostKeyCheck> HOST_KEY_CHECK = new AttributeKey<>();
+
+    private static SshClient client;
+
+    private SharedSshClient() {
+    }
+
+    static synchronized SshClient get(Duration keepAlive) {
+        if (client == null) {
+            SshClient c = SshClient.setUpDefaultClient();
+            c.setServerKeyVerifier((session, address, key) -> verify(session, key));
+            c.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+            c.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+            c.setFilePasswordProvider(FilePasswordProvider.EMPTY);
+            c.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
+            if (!keepAlive.isZero()) {
+                CoreModuleProperties.HEARTBEAT_INTERVAL.set(c, keepAlive);
+                CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(c, keepAlive);
+                CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(c, 3);
+            }
+            CoreModuleProperties.SOCKET_KEEPALIVE.set(c, true);
+            c.start();
+            client = c;
+        }
+        return client;
+    }
+
+    static AttributeRepository contextFor(HostKeyCheck check) {
+        return AttributeRepository.ofKeyValuePair(HOST_KEY_CHECK, check);
+    }
+
+    private static boolean verify(ClientSession session, java.security.PublicKey key) {
+        AttributeRepository context = session.getConnectionContext();
+        HostKeyCheck check = context == null ? null : context.getAttribute(HOST_KEY_CHECK);
+        return check != null && check.verify(key);
+    }
+}

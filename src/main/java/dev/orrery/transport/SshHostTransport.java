@@ -1,0 +1,363 @@
+package dev.orrery.transport;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.apache.sshd.sftp.common.SftpConstants;
+import org.apache.sshd.sftp.common.SftpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * SSH to one host: one authenticated session, opened on first use and reused by every step (each step gets
+ * its own exec channel, so several may run at once); if the session dropped between steps the next step
+ * reconnects. Thread-safe.
+ */
+final class SshHostTransport implements Transport {
+    private static final Logger LOG = LoggerFactory.getLogger(SshHostTransport.class);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    private static final long WAIT_SLICE_MS = 200;
+
+    /** Finds out where the host is; for sandbox hosts this starts the server. */
+    @FunctionalInterface
+    interface TargetSource {
+        SshTarget resolve() throws TransportException;
+    }
+
+    private final String hostName;
+    private final String kind;
+    private final TargetSource targets;
+    private final HostKeyPolicy hostKeyPolicy;
+    private final IdentityKeys identityKeys;
+    private final TransportSettings settings;
+    private final boolean sftpRootedAtLogin;
+    private ClientSession session;
+    private SshTarget connectedTarget;
+    private int connects;
+
+    SshHostTransport(String hostName, String kind, TargetSource targets, HostKeyPolicy hostKeyPolicy,
+                     IdentityKeys identityKeys, TransportSettings settings, boolean sftpRootedAtLogin) {
+        this.hostName = hostName;
+        this.kind = kind;
+        this.targets = targets;
+        this.hostKeyPolicy = hostKeyPolicy;
+        this.identityKeys = identityKeys;
+        this.settings = settings;
+        this.sftpRootedAtLogin = sftpRootedAtLogin;
+    }
+
+    @Override
+    public int exec(String command, Map<String, String> env, String workdir, OutputSink sink, Duration timeout)
+            throws TransportException, InterruptedException {
+        String line = Shell.commandLine(command, env, workdir);
+        ClientSession s = session();
+        ChannelExec channel;
+        try {
+            channel = openExec(s, line, env, sink);
+        } catch (IOException first) {
+            if (s.isOpen() && !s.isClosing()) {
+                throw new TransportException("could not start a command on " + hostName + ": " + first.getMessage(), first);
+            }
+            // The session died between steps and nobody noticed yet: the command never started, so retry once.
+            LOG.info("session to {} was closed; reconnecting", hostName);
+            s = reconnect(s);
+            try {
+                channel = openExec(s, line, env, sink);
+            } catch (IOException second) {
+                throw new TransportException("could not start a command on " + hostName + ": " + second.getMessage(), second);
+            }
+        }
+        return awaitExit(channel, s, timeout);
+    }
+
+    private ChannelExec openExec(ClientSession s, String line, Map<String, String> env, OutputSink sink)
+            throws IOException {
+        ChannelExec channel = s.createExecChannel(line, null, env == null ? Map.of() : env);
+        channel.setOut(new LineSplitter(sink, false));
+        channel.setErr(new LineSplitter(sink, true));
+        try {
+            channel.open().verify(settings.connectTimeout());
+            return channel;
+        } catch (IOException e) {
+            channel.close(true);
+            throw e;
+        }
+    }
+
+    private int awaitExit(ChannelExec channel, ClientSession s, Duration timeout)
+            throws TransportException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while running on " + hostName);
+                }
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    throw new TransportException("timed out after " + Durations.human(timeout));
+                }
+                Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
+                        Math.min(left, WAIT_SLICE_MS));
+                if (events.contains(ClientChannelEvent.CLOSED)) {
+                    break;
+                }
+            }
+        } finally {
+            if (channel.isOpen()) {
+                channel.close(true);
+            }
+        }
+        Integer status = channel.getExitStatus();
+        if (status != null) {
+            return status;
+        }
+        String signal = channel.getExitSignal();
+        if (signal != null) {
+            throw new TransportException("the command on " + hostName + " was killed by signal " + signal);
+        }
+        if (!s.isOpen() || s.isClosing()) {
+            throw new TransportException("connection to " + hostName + " dropped while running");
+        }
+        throw new TransportException(hostName + " closed the command's channel without an exit status");
+    }
+
+    @Override
+    public void upload(Path localSource, String remoteDestination, String workdir, String owner, String mode,
+                       Duration timeout) throws TransportException, InterruptedException {
+        Upload.checkOwner(owner);
+        Upload.parseMode(mode);
+        Upload plan = Upload.plan(localSource, remoteDestination, workdir);
+        ClientSession s = session();
+        SftpClient sftp;
+        try {
+            sftp = SftpClientFactory.instance().createSftpClient(s);
+        } catch (IOException first) {
+            if (s.isOpen() && !s.isClosing()) {
+                throw new TransportException("could not open SFTP on " + hostName + ": " + first.getMessage(), first);
+            }
+            s = reconnect(s);
+            try {
+                sftp = SftpClientFactory.instance().createSftpClient(s);
+            } catch (IOException second) {
+                throw new TransportException("could not open SFTP on " + hostName + ": " + second.getMessage(), second);
+            }
+        }
+        try (SftpClient client = sftp) {
+            plan.copy(new SftpDestination(client), mode, timeout);
+        } catch (IOException e) {
+            throw new TransportException("SFTP to " + hostName + " failed: " + e.getMessage(), e);
+        }
+        if (owner != null && !owner.isBlank()) {
+            chown(owner, plan.roots(), timeout);
+        }
+    }
+
+    private void chown(String owner, List<String> paths, Duration timeout)
+            throws TransportException, InterruptedException {
+        String args = paths.stream().map(p -> Shell.quote(sftpRootedAtLogin && p.startsWith("/") ? "." + p : p))
+                .collect(Collectors.joining(" "));
+        List<String> errors = new ArrayList<>();
+        int exit = exec("chown -R " + Shell.quote(owner) + " " + args, Map.of(), null,
+                (stderr, text) -> errors.add(text), timeout);
+        if (exit != 0) {
+            throw new TransportException("chown " + owner + " failed on " + hostName + " (exit " + exit + "): "
+                    + String.join(" / ", errors));
+        }
+    }
+
+    /** The session, connecting and logging in if there is none or it was closed. */
+    synchronized ClientSession session() throws TransportException, InterruptedException {
+        if (session != null && session.isOpen() && !session.isClosing()) {
+            return session;
+        }
+        if (session != null) {
+            LOG.info("session to {} was closed; reconnecting", hostName);
+            session.close(true);
+            session = null;
+        }
+        session = connect();
+        return session;
+    }
+
+    private synchronized ClientSession reconnect(ClientSession dead) throws TransportException, InterruptedException {
+        if (session == dead) {
+            dead.close(true);
+            session = null;
+        }
+        return session();
+    }
+
+    private ClientSession connect() throws TransportException, InterruptedException {
+        SshTarget target = targets.resolve();
+        List<IdentityKeys.Loaded> loaded = identityKeys.load(target.identities());
+        List<KeyPair> keys = new ArrayList<>();
+        loaded.forEach(l -> keys.addAll(l.keys()));
+        HostKeyCheck check = new HostKeyCheck(target, hostKeyPolicy);
+        SshClient client = SharedSshClient.get(settings.keepAlive());
+        ClientSession s;
+        try {
+            ConnectFuture future = client.connect(target.user(), target.address(), target.port(),
+                    SharedSshClient.contextFor(check), null);
+            s = future.verify(settings.connectTimeout()).getSession();
+        } catch (IOException e) {
+            throw unreachable(target, e);
+        }
+        try {
+            s.setKeyIdentityProvider(KeyIdentityProvider.wrapKeyPairs(keys));
+            s.auth().verify(settings.authTimeout());
+        } catch (IOException | RuntimeException e) {
+            s.close(true);
+            if (check.refusal() != null) {
+                throw new TransportException(check.refusal(), e);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("interrupted while logging in to " + hostName);
+            }
+            if (isTimeout(e)) {
+                throw new TransportException("timed out after " + Durations.human(settings.authTimeout())
+                        + " logging in to " + target.nameAndWhere(), e);
+            }
+            if (isAuthRejection(e)) {
+                throw new TransportException("authentication failed for " + target.user() + "@" + hostName
+                        + " with keys " + describeKeys(loaded), e);
+            }
+            throw new TransportException("connection to " + target.nameAndWhere() + " failed during login: "
+                    + reason(e), e);
+        }
+        synchronized (this) {
+            connects++;
+            connectedTarget = target;
+        }
+        LOG.debug("connected to {} as {}", target.nameAndWhere(), target.user());
+        return s;
+    }
+
+    private static String describeKeys(List<IdentityKeys.Loaded> loaded) {
+        if (loaded.isEmpty()) {
+            return "[] (none found: name one with identity-file in the inventory, IdentityFile in ~/.ssh/config, "
+                    + "or create ~/.ssh/id_ed25519)";
+        }
+        return loaded.stream().map(IdentityKeys.Loaded::description).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private TransportException unreachable(SshTarget target, IOException e) {
+        String why;
+        Throwable root = rootCause(e);
+        if (root instanceof ConnectException) {
+            why = "connection refused";
+        } else if (root instanceof UnknownHostException) {
+            why = "unknown host name " + target.address();
+        } else if (root instanceof NoRouteToHostException) {
+            why = "no route to host";
+        } else if (isTimeout(e)) {
+            why = "no answer within " + Durations.human(settings.connectTimeout());
+        } else {
+            why = reason(e);
+        }
+        return new TransportException(target.nameAndWhere() + " unreachable: " + why, e);
+    }
+
+    private static boolean isAuthRejection(Throwable e) {
+        String message = String.valueOf(rootCause(e).getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return message.contains("no more authentication methods") || message.contains("authentication failed");
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof InterruptedIOException
+                    || String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String reason(Throwable e) {
+        Throwable root = rootCause(e);
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
+    /** How many times this transport logged in (1 when every step reused the first session). */
+    synchronized int connectCount() {
+        return connects;
+    }
+
+    synchronized void disconnect() {
+        if (session != null) {
+            session.close(true);
+            session = null;
+        }
+    }
+
+    @Override
+    public synchronized String describe() {
+        if (connectedTarget == null) {
+            return kind + " " + hostName;
+        }
+        return kind + " " + ("ssh".equals(kind) ? connectedTarget.user() + "@" : "") + connectedTarget.where();
+    }
+
+    /** SFTP as an upload destination; creates folders one level at a time. */
+    private static final class SftpDestination implements Upload.Destination {
+        private final SftpClient sftp;
+
+        SftpDestination(SftpClient sftp) {
+            this.sftp = sftp;
+        }
+
+        @Override
+        public boolean isDirectory(String remote) throws IOException {
+            try {
+                return sftp.stat(remote).isDirectory();
+            } catch (SftpException e) {
+                if (e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public void mkdir(String remote) throws IOException {
+            sftp.mkdir(remote);
+        }
+
+        @Override
+        public void put(Path local, String remote) throws IOException {
+            sftp.put(local, remote);
+        }
+
+        @Override
+        public void chmod(String remote, int mode) throws IOException {
+            sftp.setStat(remote, new SftpClient.Attributes().perms(mode));
+        }
+    }
+}

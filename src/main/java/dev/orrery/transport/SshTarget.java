@@ -1,0 +1,40 @@
+package dev.orrery.transport;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything needed to reach one host over SSH, after the inventory and ~/.ssh/config were combined.
+ *
+ * @param name           inventory name, for messages
+ * @param address        host name or IP actually connected to
+ * @param identities     private key files to offer, in order
+ * @param knownHosts     the known_hosts file the host key is checked against (and appended to)
+ * @param hostKeyAlias   name the host key is recorded under instead of {@code [address]:port} (null: none);
+ *                       sandbox hosts use it because their port changes on every start
+ */
+record SshTarget(String name, String address, int port, String user, List<Path> identities, Path knownHosts,
+                 String hostKeyAlias) {
+    SshTarget {
+        identities = List.copyOf(identities);
+    }
+
+    /** {@code 10.0.0.5:22} */
+    String where() {
+        return address + ":" + port;
+    }
+
+    /** {@code web-1 (10.0.0.5:22)} */
+    String nameAndWhere() {
+        return name + " (" + where() + ")";
+    }
+
+    /** The name looked up in known_hosts. */
+    String keyLookupName() {
+        return hostKeyAlias != null ? hostKeyAlias : address;
+    }
+
+    int keyLookupPort() {
+        return hostKeyAlias != null ? 22 : port;
+    }
+}
