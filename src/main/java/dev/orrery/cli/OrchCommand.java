@@ -2,6 +2,7 @@ package dev.orrery.cli;
 
 import dev.orrery.Orrery;
 import dev.orrery.api.PlanReport;
+import dev.orrery.graph.GraphvizRenderer;
 import dev.orrery.run.ControlResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,13 +12,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code orrery orch ...}: everything done to a stored plan (seed 000). */
@@ -70,7 +68,7 @@ final class OrchCommand implements Runnable {
     }
 
     @Command(name = "dg", description = {"The plan's dependency graph in Graphviz DOT (transitively reduced, coloured by state).",
-            "-o FILE.dot writes DOT; FILE.svg / FILE.png / FILE.pdf are drawn with Graphviz 'dot' when installed."})
+            "-o FILE.dot writes DOT; FILE.svg / FILE.png are drawn with Graphviz 'dot' when installed."})
     static final class Dg implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -89,13 +87,7 @@ final class OrchCommand implements Runnable {
                 root.out().print(dot.endsWith("\n") ? dot : dot + "\n");
                 return ExitCodes.OK;
             }
-            String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
-            String format = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "dot";
-            switch (format) {
-                case "dot", "gv" -> Files.writeString(output, dot, StandardCharsets.UTF_8);
-                case "svg", "png", "pdf" -> Graphviz.render(dot, format, output);
-                default -> throw new UsageException("cannot write ." + format + " files; use .dot, .gv, .svg, .png or .pdf");
-            }
+            new GraphvizRenderer().render(dot, output);
             root.out().println("Wrote " + output.toAbsolutePath().normalize());
             return ExitCodes.OK;
         }
