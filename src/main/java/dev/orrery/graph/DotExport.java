@@ -67,7 +67,7 @@ public final class DotExport {
         exporter.setGraphAttributeProvider(() -> {
             Map<String, Attribute> attributes = new LinkedHashMap<>();
             attributes.put("rankdir", DefaultAttribute.createAttribute("TB"));
-            attributes.put("label", DefaultAttribute.createAttribute("plan " + plan.uid()));
+            attributes.put("label", DefaultAttribute.createAttribute(quoted("plan " + plan.uid())));
             attributes.put("labelloc", DefaultAttribute.createAttribute("t"));
             return attributes;
         });
@@ -78,9 +78,14 @@ public final class DotExport {
         return out.toString();
     }
 
+    /** JGraphT writes graph attribute values as they are (vertex attributes it quotes itself). */
+    private static String quoted(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
     private static Map<String, Attribute> nodeAttributes(String id, TaskState state, boolean blocked) {
         Map<String, Attribute> attributes = new LinkedHashMap<>();
-        attributes.put("label", DefaultAttribute.createAttribute(blocked ? id + "\n(blocked)" : id));
+        attributes.put("label", DefaultAttribute.createAttribute(blocked ? id + "\\n(blocked)" : id));
         attributes.put("shape", DefaultAttribute.createAttribute("box"));
         attributes.put("style", DefaultAttribute.createAttribute(blocked ? "rounded,filled,dashed" : "rounded,filled"));
         attributes.put("fillcolor", DefaultAttribute.createAttribute(colourOf(state)));

@@ -1,0 +1,153 @@
+package dev.orrery.load;
+
+import dev.orrery.load.Drafts.ComponentDraft;
+import dev.orrery.load.Drafts.EntryDraft;
+import dev.orrery.load.Drafts.FileDraft;
+import dev.orrery.load.Drafts.ResourceDraft;
+import dev.orrery.model.Host;
+import dev.orrery.model.Resource;
+import dev.orrery.model.SourceRef;
+import dev.orrery.model.Workspace;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Puts the drafts of every file together: checks what can only be checked across files (duplicate names,
+ * references to hosts, tags, resources and inputs, reuse-from, cycles) and builds the model.
+ */
+final class Assembler {
+    private final Path root;
+    private final Diagnostics diagnostics;
+    private final List<FileDraft> files;
+    private final List<Host> hosts = new ArrayList<>();
+    private final Map<String, SourceRef> names = new LinkedHashMap<>();
+    private final Set<String> hostNamesAndTags = new LinkedHashSet<>();
+    private final CycleFinder cycles = new CycleFinder();
+
+    Assembler(Path root, Diagnostics diagnostics, List<FileDraft> files) {
+        this.root = root;
+        this.diagnostics = diagnostics;
+        this.files = files;
+    }
+
+    /** The resources, components and jobs in file order; hosts via {@link #hosts()}. */
+    List<Resource> assemble() {
+        collectHosts();
+        collectNames();
+        Map<String, ResourceDraft> natives = new LinkedHashMap<>();
+        Map<String, ComponentDraft> components = new LinkedHashMap<>();
+        for (FileDraft file : files) {
+            file.resources().forEach(r -> natives.putIfAbsent(r.name(), r));
+            file.components().forEach(c -> components.putIfAbsent(c.name(), c));
+        }
+        NativeResources nativeBuilder = new NativeResources(root, diagnostics, natives);
+        ComponentResources componentBuilder = new ComponentResources(root, diagnostics, hosts, components);
+        List<Resource> resources = new ArrayList<>();
+        boolean needsHosts = false;
+        for (FileDraft file : files) {
+            for (ResourceDraft draft : file.resources()) {
+                checkTargets(draft.targets(), "resource '" + draft.name() + "'");
+                checkWaitFor(draft.name(), draft.waitFor());
+                nativeBuilder.build(draft, cycles).ifPresent(resources::add);
+            }
+            for (ComponentDraft draft : file.components()) {
+                needsHosts = true;
+                checkWaitFor(draft.name(), draft.waitFor());
+                componentBuilder.build(draft).ifPresent(resources::add);
+            }
+            int entryNumber = 0;
+            for (EntryDraft entry : file.orchestration()) {
+                entryNumber++;
+                needsHosts = true;
+                checkTargets(entry.targets(), "entry " + entryNumber + " of " + file.file().getFileName());
+                List<String> targets = entry.targets().isEmpty()
+                        ? hosts.stream().map(Host::name).toList()
+                        : entry.targets().stream().map(Located::value).toList();
+                for (Resource job : entry.jobs()) {
+                    resources.add(new Resource(job.name(), job.kind(), targets, job.tags(), job.inputs(),
+                            job.actions(), job.waitFor(), job.env(), job.workdir(), job.attributes(), job.source()));
+                }
+            }
+            if (needsHosts && hosts.isEmpty() && (!file.components().isEmpty() || !file.orchestration().isEmpty())) {
+                diagnostics.add(file.file(), new YamlNode.Mark(1, 1, 0), "this workspace has no hosts to run on: add an"
+                        + " inventory file with `hosts:` (for example a host with `sandbox: true`)");
+            }
+        }
+        for (CycleFinder.Cycle cycle : cycles.cycles()) {
+            diagnostics.add(cycle.at(), "dependency cycle: " + cycle.text()
+                    + "; remove or change one of these wait-for entries or links so the order can be resolved");
+        }
+        return resources;
+    }
+
+    List<Host> hosts() {
+        return hosts;
+    }
+
+    private void collectHosts() {
+        Map<String, Host> byName = new LinkedHashMap<>();
+        for (FileDraft file : files) {
+            for (Host host : file.hosts()) {
+                Host first = byName.putIfAbsent(host.name(), host);
+                if (first != null) {
+                    if (!first.source().file().equals(host.source().file())) {
+                        diagnostics.add(host.source(), "host '" + host.name() + "' is already defined at "
+                                + first.source() + "; rename or remove one of them");
+                    }
+                    continue;
+                }
+                hosts.add(host);
+                hostNamesAndTags.add(host.name());
+                hostNamesAndTags.addAll(host.tags());
+            }
+        }
+    }
+
+    private void collectNames() {
+        for (FileDraft file : files) {
+            file.resources().forEach(r -> claim(r.name(), "resource", r.at()));
+            file.components().forEach(c -> claim(c.name(), "component", c.at()));
+            file.orchestration().forEach(e -> e.jobs().forEach(j -> claim(j.name(), "job", j.source())));
+        }
+        names.keySet().forEach(cycles::node);
+    }
+
+    private void claim(String name, String kind, SourceRef at) {
+        SourceRef first = names.putIfAbsent(name, at);
+        if (first != null && !first.file().equals(at.file())) {
+            diagnostics.add(at, kind + " name '" + name + "' is already used at " + first
+                    + "; names are unique across the workspace, rename one of them");
+        }
+    }
+
+    private void checkTargets(List<Located> targets, String owner) {
+        for (Located target : targets) {
+            if (!hostNamesAndTags.contains(target.value())) {
+                diagnostics.add(target.at(), "target '" + target.value() + "' of " + owner + " is neither a host nor"
+                        + " a tag of any host in the inventory" + Suggestions.didYouMean(target.value(), hostNamesAndTags)
+                        + (hosts.isEmpty() ? " (no inventory file with `hosts:` was found)" : ""));
+            }
+        }
+    }
+
+    private void checkWaitFor(String owner, List<Located> waitFor) {
+        for (Located name : waitFor) {
+            if (!names.containsKey(name.value())) {
+                diagnostics.add(name.at(), "'" + owner + "' waits for '" + name.value() + "', which is not a resource or"
+                        + " component of this workspace" + Suggestions.didYouMean(name.value(), names.keySet()));
+            } else {
+                cycles.edge(owner, name.value(), name.at());
+            }
+        }
+    }
+
+    Workspace workspace(List<Resource> resources, Map<Path, Workspace.FileKind> kinds) {
+        return new Workspace(root, hosts, resources, kinds);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.orrery.load;
+
+import dev.orrery.load.Drafts.ActionDraft;
+import dev.orrery.load.Drafts.CopyDraft;
+import dev.orrery.load.Drafts.InputDraft;
+import dev.orrery.load.Drafts.ResourceDraft;
+import dev.orrery.load.Drafts.RunDraft;
+import dev.orrery.load.Drafts.StepDraft;
+import dev.orrery.model.Action;
+import dev.orrery.model.Input;
+import dev.orrery.model.Resource;
+import dev.orrery.model.ResourceKind;
+import dev.orrery.model.SourceRef;
+import dev.orrery.model.Step;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns native resource drafts into resources: resolves links (a linked input takes the linked value and its
+ * secrecy), substitutes {@code {{input}}} placeholders (shell-quoted in commands, as written elsewhere),
+ * checks every reference, and gives a resource without {@code update} the steps of its {@code run}.
+ */
+final class NativeResources {
+    private final Path root;
+    private final Diagnostics diagnostics;
+    private final Map<String, ResourceDraft> drafts;
+
+    NativeResources(Path root, Diagnostics diagnostics, Map<String, ResourceDraft> drafts) {
+        this.root = root;
+        this.diagnostics = diagnostics;
+        this.drafts = drafts;
+    }
+
+    Optional<Resource> build(ResourceDraft draft, CycleFinder cycles) {
+        Map<String, Input> inputs = new LinkedHashMap<>();
+        for (InputDraft input : draft.inputs()) {
+            if (input.link() == null) {
+                inputs.put(input.name(), new Input(input.name(), input.value(), null, null, input.secret(), input.at()));
+                continue;
+            }
+            String link = input.link().value();
+            String resource = link.substring(0, link.lastIndexOf('.'));
+            String linked = link.substring(link.lastIndexOf('.') + 1);
+            if (!checkLink(draft, input, resource, linked)) {
+                continue;
+            }
+            cycles.edge(draft.name(), resource, input.link().at());
+            Resolved resolved = resolve(resource, linked, new HashSet<>());
+            inputs.put(input.name(), new Input(input.name(), resolved.value(), resource, linked,
+                    input.secret() || resolved.secret(), input.at()));
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        inputs.values().forEach(i -> values.put(i.name(), i.value()));
+        Map<String, Action> actions = new LinkedHashMap<>();
+        for (ActionDraft action : draft.actions()) {
+            List<Step> steps = new ArrayList<>();
+            for (StepDraft step : action.steps()) {
+                step(draft, step, values).ifPresent(steps::add);
+            }
+            actions.put(action.name(), new Action(action.name(), steps, action.retries(), action.timeout(), action.at()));
+        }
+        Action run = actions.get(Action.RUN);
+        if (run != null && !actions.containsKey(Action.UPDATE)) {
+            // update falls back to run, listed right after it
+            Map<String, Action> withUpdate = new LinkedHashMap<>();
+            actions.forEach((name, action) -> {
+                withUpdate.put(name, action);
+                if (name.equals(Action.RUN)) {
+                    withUpdate.put(Action.UPDATE, new Action(Action.UPDATE, run.steps(), run.retries(), run.timeout(),
+                            run.source()));
+                }
+            });
+            actions = withUpdate;
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        draft.env().forEach((name, value) -> env.put(name, raw(draft, value.value(), value.at(), values)));
+        String workdir = draft.workdir() == null ? null : raw(draft, draft.workdir().value(), draft.workdir().at(), values);
+        return Optional.of(new Resource(draft.name(), ResourceKind.RESOURCE,
+                draft.targets().stream().map(Located::value).toList(),
+                draft.tags(), inputs, actions, draft.waitFor().stream().map(Located::value).toList(), env, workdir,
+                Map.of(), draft.at()));
+    }
+
+    private boolean checkLink(ResourceDraft draft, InputDraft input, String resource, String linked) {
+        ResourceDraft target = drafts.get(resource);
+        String what = "link '" + input.link().value() + "' of input '" + input.name() + "' of resource '" + draft.name() + "'";
+        if (target == null) {
+            diagnostics.add(input.link().at(), what + " names resource '" + resource + "', which does not exist"
+                    + Suggestions.didYouMean(resource, drafts.keySet()));
+            return false;
+        }
+        List<String> names = target.inputs().stream().map(InputDraft::name).toList();
+        if (!names.contains(linked)) {
+            diagnostics.add(input.link().at(), what + " names input '" + linked + "', which resource '" + resource
+                    + "' does not have" + Suggestions.didYouMean(linked, names)
+                    + (names.isEmpty() ? "" : " (its inputs: " + String.join(", ", names) + ")"));
+            return false;
+        }
+        return true;
+    }
+
+    private record Resolved(String value, boolean secret) {
+    }
+
+    /** Follows links until a literal value; a loop (reported as a cycle) resolves to "". */
+    private Resolved resolve(String resource, String input, Set<String> visiting) {
+        if (!visiting.add(resource + "." + input)) {
+            return new Resolved("", false);
+        }
+        ResourceDraft draft = drafts.get(resource);
+        InputDraft found = draft == null ? null
+                : draft.inputs().stream().filter(i -> i.name().equals(input)).findFirst().orElse(null);
+        if (found == null) {
+            return new Resolved("", false);
+        }
+        if (found.link() == null) {
+            return new Resolved(found.value(), found.secret());
+        }
+        String link = found.link().value();
+        Resolved next = resolve(link.substring(0, link.lastIndexOf('.')), link.substring(link.lastIndexOf('.') + 1), visiting);
+        return new Resolved(next.value(), next.secret() || found.secret());
+    }
+
+    private Optional<Step> step(ResourceDraft draft, StepDraft step, Map<String, String> values) {
+        if (step instanceof RunDraft run) {
+            checkPlaceholders(draft, run.command(), run.at(), values);
+            return Optional.of(new Step.Exec(Placeholders.substitute(run.command(), values, ShellQuote::quote)));
+        }
+        CopyDraft copy = (CopyDraft) step;
+        String source = raw(draft, copy.source().value(), copy.source().at(), values);
+        String local = LocalPaths.relativeToRoot(root, draft.dir(), source);
+        if (!LocalPaths.isGlob(source) && !Files.exists(LocalPaths.resolve(root, local))) {
+            diagnostics.add(copy.source().at(), "copy source '" + source + "' of resource '" + draft.name()
+                    + "' does not exist (relative paths start at the folder of this file)");
+            return Optional.empty();
+        }
+        String destination = raw(draft, copy.destination().value(), copy.destination().at(), values);
+        String owner = copy.owner() == null ? null : raw(draft, copy.owner().value(), copy.owner().at(), values);
+        String mode = copy.mode() == null ? null : copy.mode().value();
+        return Optional.of(new Step.Transfer(local, destination, owner, mode));
+    }
+
+    /** Substitution without quoting, for values that are not shell text (paths, env values). */
+    private String raw(ResourceDraft draft, String text, SourceRef at, Map<String, String> values) {
+        checkPlaceholders(draft, text, at, values);
+        return Placeholders.substitute(text, values, UnaryOperator.identity());
+    }
+
+    private void checkPlaceholders(ResourceDraft draft, String text, SourceRef at, Map<String, String> values) {
+        Set<String> reported = new HashSet<>();
+        List<String> declared = draft.inputs().stream().map(InputDraft::name).toList();
+        for (String name : Placeholders.names(text)) {
+            if (!declared.contains(name) && reported.add(name)) {
+                diagnostics.add(at, "{{" + name + "}} is used but resource '" + draft.name() + "' has no input '"
+                        + name + "'" + Suggestions.didYouMean(name, declared) + "; add it under 'inputs:'");
+            }
+        }
+    }
+}

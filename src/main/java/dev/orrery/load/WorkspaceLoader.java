@@ -1,0 +1,195 @@
+package dev.orrery.load;
+
+import dev.orrery.load.Drafts.FileDraft;
+import dev.orrery.model.Resource;
+import dev.orrery.model.Workspace;
+import dev.orrery.model.Workspace.FileKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads a workspace folder: every {@code *.yaml}/{@code *.yml} file below it (hidden folders and
+ * {@code .orrery/} skipped), each recognised by its content as an inventory, resources, component (seed 004)
+ * or orchestration (seed 001) file, validated as a whole, and turned into a {@link Workspace}. Every problem
+ * is reported at once with file, line and column. Loading only reads: nothing is ever written.
+ *
+ * <p>Stateless and thread safe. Time is linear in the size of the files plus O(V + E) for the cycle check.
+ * Paths in problems and sources are {@code root.resolve(relative path)}, so they read as the caller wrote
+ * the root.
+ */
+public final class WorkspaceLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceLoader.class);
+
+    private WorkspaceLoader() {
+    }
+
+    /** Loads every YAML file of {@code root}. */
+    public static LoadResult load(Path root) {
+        return load(root, null);
+    }
+
+    /**
+     * Loads the inventory files of {@code root} plus {@code onlyFile} (for {@code deploy FILE} and
+     * {@code orchestrate FILE}); other files of the folder are neither used nor validated.
+     *
+     * @param onlyFile a file inside or outside {@code root}; null means every file of the folder
+     */
+    public static LoadResult load(Path root, Path onlyFile) {
+        Diagnostics diagnostics = new Diagnostics();
+        if (!Files.isDirectory(root)) {
+            return new LoadResult(Optional.empty(), List.of(new Problem(root, 1, 1,
+                    "workspace folder '" + root + "' does not exist or is not a folder")));
+        }
+        List<Path> paths = yamlFiles(root, diagnostics);
+        Path only = null;
+        if (onlyFile != null) {
+            only = onlyFile.isAbsolute() || Files.exists(onlyFile) ? onlyFile : root.resolve(onlyFile);
+            if (!Files.isRegularFile(only)) {
+                return new LoadResult(Optional.empty(), List.of(new Problem(onlyFile, 1, 1,
+                        "file '" + onlyFile + "' does not exist")));
+            }
+        }
+        Map<Path, FileKind> kinds = new LinkedHashMap<>();
+        List<FileDraft> drafts = new ArrayList<>();
+        for (Path path : paths) {
+            if (only != null && sameFile(path, only)) {
+                continue;
+            }
+            readFile(root, path, only != null, diagnostics, kinds, drafts);
+        }
+        if (only != null) {
+            readFile(root, only, false, diagnostics, kinds, drafts);
+        }
+        Assembler assembler = new Assembler(root, diagnostics, drafts);
+        List<Resource> resources = assembler.assemble();
+        if (!diagnostics.isEmpty()) {
+            List<Problem> problems = diagnostics.sorted();
+            LOG.debug("workspace {} has {} problem(s)", root, problems.size());
+            return new LoadResult(Optional.empty(), problems);
+        }
+        Workspace workspace = assembler.workspace(resources, kinds);
+        LOG.debug("loaded workspace {}: {} host(s), {} resource(s)", root, workspace.hosts().size(),
+                workspace.resources().size());
+        return new LoadResult(Optional.of(workspace), List.of());
+    }
+
+    /**
+     * Reads one file into {@code drafts}. With {@code inventoryOnly}, files that are not inventories are left
+     * out silently (their problems are not this load's business).
+     */
+    private static void readFile(Path root, Path path, boolean inventoryOnly, Diagnostics diagnostics,
+                                 Map<Path, FileKind> kinds, List<FileDraft> drafts) {
+        String text;
+        try {
+            text = decode(Files.readAllBytes(path));
+        } catch (CharacterCodingException e) {
+            if (!inventoryOnly) {
+                diagnostics.add(path, new YamlNode.Mark(1, 1, 0), "this file is not UTF-8 text; save it as UTF-8");
+            }
+            return;
+        } catch (IOException e) {
+            diagnostics.add(path, new YamlNode.Mark(1, 1, 0), "cannot read this file: " + e.getMessage());
+            return;
+        }
+        YamlReader.Parsed parsed = YamlReader.parse(path, text);
+        if (parsed.root().isEmpty()) {
+            if (!inventoryOnly) {
+                diagnostics.addAll(parsed.problems());
+            }
+            return;
+        }
+        YamlNode rootNode = parsed.root().get();
+        Optional<FileKind> kind = FileKinds.detect(rootNode);
+        if (inventoryOnly && kind.filter(k -> k == FileKind.INVENTORY).isEmpty()) {
+            return;
+        }
+        diagnostics.addAll(parsed.problems());
+        if (kind.isEmpty()) {
+            diagnostics.add(path, rootNode.mark(), unrecognised(rootNode));
+            return;
+        }
+        kinds.put(path, kind.get());
+        drafts.add(draft(root, path, kind.get(), rootNode, diagnostics));
+    }
+
+    private static FileDraft draft(Path root, Path path, FileKind kind, YamlNode node, Diagnostics diagnostics) {
+        List<dev.orrery.model.Host> hosts = List.of();
+        List<Drafts.ResourceDraft> resources = List.of();
+        List<Drafts.ComponentDraft> components = List.of();
+        List<Drafts.EntryDraft> entries = List.of();
+        switch (kind) {
+            case INVENTORY -> hosts = InventoryReader.read(diagnostics, path, (YamlNode.Mapping) node);
+            case RESOURCES -> resources = ResourcesReader.read(diagnostics, path, (YamlNode.Mapping) node);
+            case COMPONENTS -> components = ComponentsReader.read(diagnostics, path, (YamlNode.Mapping) node);
+            case ORCHESTRATION -> entries = OrchestrationReader.read(diagnostics, path, root, (YamlNode.Sequence) node);
+        }
+        return new FileDraft(path, hosts, resources, components, entries);
+    }
+
+    private static String unrecognised(YamlNode node) {
+        String suggestion = "";
+        if (node instanceof YamlNode.Mapping mapping && !mapping.entries().isEmpty()) {
+            String first = mapping.entries().get(0).key();
+            suggestion = Suggestions.didYouMean(first, FileKinds.MARKERS);
+        }
+        return "this file is not recognised as an Orrery file" + suggestion + ": an inventory starts with `hosts:`,"
+                + " a resources file with `resources:`, a component file with `config-version: 0.1` and"
+                + " `components:`, an orchestration is a list of `- targets: [...]` / `jobs: [...]` entries";
+    }
+
+    private static String decode(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /** Every *.yaml / *.yml below root, sorted by path; hidden folders and .orrery are skipped. */
+    private static List<Path> yamlFiles(Path root, Diagnostics diagnostics) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    boolean skip = !dir.equals(root) && (name.startsWith(".") || name.equals("node_modules"));
+                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String name = file.getFileName().toString();
+                    if (attrs.isRegularFile() && !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    diagnostics.add(file, new YamlNode.Mark(1, 1, 0), "cannot read this file: " + e.getMessage());
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            diagnostics.add(root, new YamlNode.Mark(1, 1, 0), "cannot list the workspace folder: " + e.getMessage());
+        }
+        files.sort(java.util.Comparator.comparing(Path::toString));
+        return files;
+    }
+}
