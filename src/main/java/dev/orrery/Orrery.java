@@ -25,6 +25,7 @@ import dev.orrery.run.RunListener;
 import dev.orrery.run.RunOptions;
 import dev.orrery.run.RunResult;
 import dev.orrery.run.Runner;
+import dev.orrery.stage.Fingerprints;
 import dev.orrery.stage.Processor;
 import dev.orrery.stage.Rollback;
 import dev.orrery.stage.StageRequest;
@@ -223,6 +224,16 @@ public final class Orrery implements AutoCloseable {
         return Processor.process(workspace(), store(), tags, environment);
     }
 
+    /**
+     * The orchestration jobs with their fingerprints and the targets where they already succeeded (what
+     * {@code orchestrate --finger-print} lists); nothing is staged.
+     *
+     * @param environment null: every host
+     */
+    public List<Fingerprints.JobFingerprint> fingerprints(String environment) {
+        return Fingerprints.list(workspace(), store().jobCache(), environment == null ? "" : environment);
+    }
+
     /** The uid a plan reference names. */
     public String resolve(String planRef) {
         return store().plans().resolve(planRef);
@@ -416,9 +427,7 @@ public final class Orrery implements AutoCloseable {
      * @param environment null: the release's environment
      */
     public Plan rollback(long releaseId, String environment) {
-        Release release = store().releases().find(releaseId)
-                .orElseThrow(() -> new IllegalArgumentException("no release " + releaseId + " (see 'orrery releases')"));
-        return Rollback.plan(workspace(), store(), releaseId, environment != null ? environment : release.environment());
+        return Rollback.plan(workspace(), store(), releaseId, environment);
     }
 
     // ---------------------------------------------------------------- lifecycle

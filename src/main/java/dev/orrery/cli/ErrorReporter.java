@@ -2,6 +2,7 @@ package dev.orrery.cli;
 
 import dev.orrery.api.InvalidWorkspaceException;
 import dev.orrery.graph.CycleException;
+import dev.orrery.stage.StageException;
 import dev.orrery.store.UnknownPlanException;
 import picocli.CommandLine;
 
@@ -40,7 +41,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
 
     static int exitCodeOf(Throwable ex) {
         if (ex instanceof UsageException || ex instanceof UnknownPlanException || ex instanceof InvalidWorkspaceException
-                || ex instanceof CycleException
+                || ex instanceof CycleException || ex instanceof StageException
                 || ex instanceof IllegalArgumentException || ex instanceof CommandLine.ParameterException) {
             return ExitCodes.INVALID;
         }

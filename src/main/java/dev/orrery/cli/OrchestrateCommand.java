@@ -4,13 +4,13 @@ import dev.orrery.Orrery;
 import dev.orrery.api.PlanReport;
 import dev.orrery.api.TaskReport;
 import dev.orrery.model.Change;
-import dev.orrery.model.Host;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Resource;
 import dev.orrery.model.ResourceKind;
 import dev.orrery.model.TaskState;
 import dev.orrery.model.Workspace;
 import dev.orrery.run.RunResult;
+import dev.orrery.stage.Fingerprints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +69,7 @@ final class OrchestrateCommand implements Callable<Integer> {
         }
         PrintWriter out = root.out();
         if (fingerPrint) {
-            printFingerprints(out, workspace, jobs);
+            printFingerprints(out, orrery.fingerprints(environment));
             return ExitCodes.OK;
         }
         List<Change> staged = orrery.stage(Requests.orchestration(restrict, ignoreCache, environment));
@@ -104,11 +104,11 @@ final class OrchestrateCommand implements Callable<Integer> {
         return result.result() == TaskState.SUCCESS ? ExitCodes.OK : ExitCodes.ERROR;
     }
 
-    private static void printFingerprints(PrintWriter out, Workspace workspace, List<Resource> jobs) {
-        Formats.Table table = new Formats.Table("FINGERPRINT", "JOB", "TARGETS", "COMMAND");
-        for (Resource job : jobs) {
-            String targets = workspace.targetsOf(job).stream().map(Host::name).collect(Collectors.joining(","));
-            table.row(job.attributes().getOrDefault("fingerprint", ""), job.name(), targets, describe(job));
+    private static void printFingerprints(PrintWriter out, List<Fingerprints.JobFingerprint> jobs) {
+        Formats.Table table = new Formats.Table("FINGERPRINT", "JOB", "COMMAND", "TARGETS", "CACHED ON");
+        for (Fingerprints.JobFingerprint job : jobs) {
+            table.row(job.fingerprint(), job.job(), job.verb() + " " + job.value(), String.join(",", job.hosts()),
+                    job.cachedHosts().isEmpty() ? "-" : String.join(",", job.cachedHosts()));
         }
         table.print(out);
     }

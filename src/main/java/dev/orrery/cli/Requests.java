@@ -13,16 +13,16 @@ final class Requests {
 
     /** Everything that differs ({@code environment} null: the default environment). */
     static StageRequest all(String environment) {
-        return new StageRequest(new LinkedHashSet<>(), null, null, environment, new LinkedHashSet<>(), false);
+        return StageRequest.all().withEnvironment(environment);
     }
 
     /** {@code changes stage [-t TAG]... [-r RESOURCE -a ACTION] [--env ENV]}. */
     static StageRequest of(List<String> tags, String resource, String action, String environment) {
-        return new StageRequest(new LinkedHashSet<>(tags), resource, action, environment, new LinkedHashSet<>(), false);
+        return all(environment).withTags(new LinkedHashSet<>(tags)).withResource(resource, action);
     }
 
     /** {@code orchestrate FILE [--restrict FP...] [--ignore-cache]}. */
     static StageRequest orchestration(Collection<String> restrict, boolean ignoreCache, String environment) {
-        return new StageRequest(new LinkedHashSet<>(), null, null, environment, new LinkedHashSet<>(restrict), ignoreCache);
+        return all(environment).withRestrict(new LinkedHashSet<>(restrict)).withIgnoreCache(ignoreCache);
     }
 }

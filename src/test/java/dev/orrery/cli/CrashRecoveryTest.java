@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,8 @@ class CrashRecoveryTest {
                 "dev.orrery.cli.Main", "-w", ws.toString(), "orch", "run-once", "last")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try (Orrery observer = Orrery.open(ws)) {
-            waitFor(observer, r -> stateOf(r, "slow.run@box-1") == TaskState.RUNNING, runner, log);
+            Path marker = ws.resolve(".orrery/sandbox/box-1/slept");
+            waitFor(observer, r -> stateOf(r, "slow.run@box-1") == TaskState.RUNNING && Files.exists(marker), runner, log);
             runner.destroyForcibly();
             assertThat(runner.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -56,7 +58,8 @@ class CrashRecoveryTest {
 
         CliRun retry = CliRun.in(ws, "orch", "retry", "last");
         assertThat(retry.exitCode()).as(retry.toString()).isZero();
-        assertThat(retry.out()).contains("slow.run@box-1  ERROR → PENDING", "after.run@box-1  RUNNING → SUCCESS",
+        assertThat(retry.out()).contains("Retrying plan", "1 task PENDING again", "slow.run@box-1  PENDING → RUNNING",
+                "after.run@box-1  RUNNING → SUCCESS",
                 "SUCCESS, 2 tasks: 2 SUCCESS");
         assertThat(ws.resolve(".orrery/sandbox/box-1/after.txt")).content().isEqualTo("done\n");
     }
@@ -99,7 +102,7 @@ class CrashRecoveryTest {
                 return;
             }
             if (process != null && !process.isAlive()) {
-                throw new AssertionError("the runner ended early: " + java.nio.file.Files.readString(log));
+                throw new AssertionError("the runner ended early: " + Files.readString(log));
             }
             Thread.sleep(50);
         }
