@@ -37,6 +37,9 @@ import static dev.orrery.model.TaskState.SUCCESS;
  * verb does not apply to {@link IllegalStateException}, each with a readable message. Thread-safe.
  */
 public final class Control {
+    /** The reason recorded when {@link #restart} moves tasks (attempt counters start over). */
+    public static final String RESTARTED = "restarted";
+
     private final Store store;
 
     public Control(Store store) {
@@ -61,7 +64,7 @@ public final class Control {
     public ControlResult restart(String planRef) {
         String uid = resolve(planRef);
         List<String> moved = store.tasks().transitionAll(uid, null,
-                List.of(RUNNING, SUCCESS, ERROR, ERROR_RETRY, SKIPPED, NOOP), PENDING, "restarted", Instant.now());
+                List.of(RUNNING, SUCCESS, ERROR, ERROR_RETRY, SKIPPED, NOOP), PENDING, RESTARTED, Instant.now());
         store.tasks().resetTimes(uid);
         return result(uid, moved);
     }

@@ -2,6 +2,7 @@ package dev.orrery.run;
 
 import dev.orrery.model.Change;
 import dev.orrery.model.Host;
+import dev.orrery.model.LockHolder;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Release;
 import dev.orrery.model.Task;
@@ -47,6 +48,8 @@ final class PlanRun implements AutoCloseable {
     /** How long past its timeout a task may hang in a transport that ignores the timeout before it is cut off. */
     private static final Duration HANG_GRACE = Duration.ofSeconds(5);
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Plans driven in this process: the store's lock is per process, this keeps two runners of one JVM apart. */
+    private static final Map<String, LockHolder> DRIVEN_HERE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Running(Task task, int attempt, Future<?> future, OutputRecorder output, long deadlineNanos) {
     }
@@ -110,14 +113,27 @@ final class PlanRun implements AutoCloseable {
 
     RunResult drive() {
         long pid = ProcessIdentity.pid();
-        LockResult lock = store.locks().tryLock(uid, pid, ProcessIdentity.hostname(), Instant.now());
+        LockHolder me = new LockHolder(uid, pid, ProcessIdentity.hostname(), Instant.now());
+        LockHolder other = DRIVEN_HERE.putIfAbsent(uid, me);
+        if (other != null) {
+            listeners.close();
+            throw new PlanLockedException(other);
+        }
+        LockResult lock;
+        try {
+            lock = store.locks().tryLock(uid, pid, me.hostname(), me.since());
+        } catch (RuntimeException e) {
+            DRIVEN_HERE.remove(uid, me);
+            listeners.close();
+            throw e;
+        }
         if (!lock.acquired()) {
+            DRIVEN_HERE.remove(uid, me);
             listeners.close();
             throw new PlanLockedException(lock.current());
         }
         try {
-            List<Transition> history = tasks.transitions(uid);
-            lastSeq = history.isEmpty() ? 0 : history.get(history.size() - 1).seq();
+            lastSeq = tasks.lastSeq(uid);
             recoverOrphans(lock);
             long runId = store.runs().start(uid, plan.environment(), Instant.now());
             LOG.info("running plan {} ({} tasks), run {}", uid, plan.tasks().size(), runId);
@@ -132,7 +148,11 @@ final class PlanRun implements AutoCloseable {
             return finish(runId);
         } finally {
             close();
-            store.locks().unlock(uid, pid);
+            try {
+                store.locks().unlock(uid, pid);
+            } finally {
+                DRIVEN_HERE.remove(uid, me);
+            }
             if (stopping) {
                 Thread.currentThread().interrupt(); // the caller asked to stop: keep telling it
             }
@@ -334,19 +354,32 @@ final class PlanRun implements AutoCloseable {
         if (attemptsStale) {
             refreshStatuses();
         }
-        List<Running> started = new ArrayList<>();
+        List<Task> chosen = new ArrayList<>();
         for (Task task : shape.byPriority()) {
             if (slots.full()) {
                 break;
             }
-            if (!isReady(task) || !slots.fits(task)) {
+            if (isReady(task) && slots.fits(task)) {
+                slots.take(task);
+                chosen.add(task);
+            }
+        }
+        if (chosen.isEmpty()) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        List<TaskStateRepository.Move> moves = chosen.stream()
+                .map(t -> new TaskStateRepository.Move(t.id(), TaskState.PENDING, TaskState.RUNNING, null, now)).toList();
+        List<Boolean> moved = tasks.transitionBatch(uid, moves);
+        List<Running> started = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            Task task = chosen.get(i);
+            if (!moved.get(i)) {
+                slots.release(task); // someone else moved it (stop, skip...): leave it
                 continue;
             }
-            if (!move(task.id(), TaskState.PENDING, TaskState.RUNNING, null, Instant.now())) {
-                continue;
-            }
+            states.put(task.id(), TaskState.RUNNING);
             int attempt = attempts.merge(task.id(), 1, Integer::sum);
-            slots.take(task);
             OutputRecorder output = new OutputRecorder(tasks, listeners, uid, task.id(), attempt, task.secrets(),
                     options.outputCap());
             started.add(new Running(task, attempt, null, output, 0));

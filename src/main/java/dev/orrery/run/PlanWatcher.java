@@ -6,13 +6,15 @@ import dev.orrery.model.TaskState;
 import dev.orrery.model.TaskStatus;
 import dev.orrery.model.Transition;
 import dev.orrery.store.Store;
+import dev.orrery.store.TaskStateRepository.NumberedOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,26 +23,33 @@ import java.util.Set;
 /**
  * Follows a plan through the store and feeds a {@link RunListener}, whichever process runs it: this is how
  * a GUI sees a run started from the command line, and the reverse. Every {@code interval} it reads the
- * transitions written since its last look, the new output of running tasks (as stored: batches of whole
- * lines) and the runs that finished.
+ * transitions written since its last look, then the output written since (as stored: batches of whole
+ * lines), then the runs that finished.
  *
- * <p>Events arrive on the watcher's own thread, in store order, and for each task in order (a task's
- * output comes before the transition that ends its attempt). Cost per look: one query for transitions, one
- * for runs, one per running task for output. Thread-safe; {@link #close()} stops it.
+ * <p>Events arrive on the watcher's own thread, in store order, and for each task in order: an attempt's
+ * output comes after the transition that started it and before the one that ended it (output is written
+ * before the ending transition; output of an attempt whose start is not seen yet waits for it). Cost per
+ * look: three indexed queries. Thread-safe; {@link #close()} stops it.
  */
 public final class PlanWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlanWatcher.class);
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(100);
+    /** Output held back this many looks (its attempt's start never seen, e.g. counters reset) goes out anyway. */
+    private static final int MAX_HOLD_LOOKS = 20;
+
+    private record Held(OutputChunk chunk, int looks) {
+    }
 
     private final Store store;
     private final String uid;
     private final RunListener listener;
     private final Duration interval;
     private final Thread thread;
-    private final Set<String> running = new LinkedHashSet<>();
-    private final Map<String, Integer> outputSeen = new HashMap<>();
+    private final Map<String, Integer> attemptStarted = new HashMap<>();
+    private final List<Held> held = new ArrayList<>();
     private final Set<Long> finishedRuns = new HashSet<>();
     private long lastSeq;
+    private long lastOutputSeq;
     private volatile boolean closed;
 
     private PlanWatcher(Store store, String uid, RunListener listener, Duration interval, boolean replay) {
@@ -49,13 +58,11 @@ public final class PlanWatcher implements AutoCloseable {
         this.listener = listener;
         this.interval = interval;
         if (!replay) {
-            List<Transition> history = store.tasks().transitions(uid);
-            lastSeq = history.isEmpty() ? 0 : history.get(history.size() - 1).seq();
+            lastSeq = store.tasks().lastSeq(uid);
+            List<NumberedOutput> output = store.tasks().outputSince(uid, 0);
+            lastOutputSeq = output.isEmpty() ? 0 : output.get(output.size() - 1).seq();
             for (TaskStatus status : store.tasks().statuses(uid).values()) {
-                if (status.state() == TaskState.RUNNING) {
-                    running.add(status.taskId());
-                    outputSeen.put(status.taskId(), store.tasks().output(uid, status.taskId()).size());
-                }
+                attemptStarted.put(status.taskId(), status.attempt());
             }
             store.runs().ofPlan(uid).stream().filter(r -> r.finished() != null).forEach(r -> finishedRuns.add(r.id()));
         }
@@ -99,22 +106,26 @@ public final class PlanWatcher implements AutoCloseable {
         }
     }
 
-    /** One look at the store; package-private so tests can drive it step by step. */
-    void look() {
-        for (Transition t : store.tasks().transitionsSince(uid, lastSeq)) {
+    private void look() {
+        List<Transition> transitions = store.tasks().transitionsSince(uid, lastSeq);
+        for (NumberedOutput numbered : store.tasks().outputSince(uid, lastOutputSeq)) {
+            lastOutputSeq = Math.max(lastOutputSeq, numbered.seq());
+            held.add(new Held(numbered.chunk(), 0));
+        }
+        for (Transition t : transitions) {
             lastSeq = Math.max(lastSeq, t.seq());
             if (t.from() == TaskState.RUNNING) {
-                deliverOutput(t.taskId());
-                running.remove(t.taskId());
+                release(t.taskId(), false);
+            }
+            if (t.to() == TaskState.PENDING && Control.RESTARTED.equals(t.reason())) {
+                attemptStarted.put(t.taskId(), 0);
+            }
+            if (t.to() == TaskState.RUNNING) {
+                attemptStarted.merge(t.taskId(), 1, Integer::sum);
             }
             safely(() -> listener.onTransition(t));
-            if (t.to() == TaskState.RUNNING) {
-                running.add(t.taskId());
-            }
         }
-        for (String taskId : List.copyOf(running)) {
-            deliverOutput(taskId);
-        }
+        release(null, true);
         for (RunSummary run : store.runs().ofPlan(uid)) {
             if (run.finished() != null && finishedRuns.add(run.id())) {
                 safely(() -> listener.onRunFinished(uid, run.result()));
@@ -122,14 +133,22 @@ public final class PlanWatcher implements AutoCloseable {
         }
     }
 
-    private void deliverOutput(String taskId) {
-        List<OutputChunk> chunks = store.tasks().output(uid, taskId);
-        int seen = outputSeen.getOrDefault(taskId, 0);
-        for (int i = seen; i < chunks.size(); i++) {
-            OutputChunk chunk = chunks.get(i);
-            safely(() -> listener.onOutput(chunk));
+    /** Delivers held output whose attempt has started (of one task, or of all when {@code taskId} is null). */
+    private void release(String taskId, boolean endOfLook) {
+        List<Held> kept = new ArrayList<>();
+        for (Iterator<Held> it = held.iterator(); it.hasNext(); ) {
+            Held h = it.next();
+            OutputChunk chunk = h.chunk();
+            boolean mine = taskId == null || chunk.taskId().equals(taskId);
+            boolean started = chunk.attempt() <= attemptStarted.getOrDefault(chunk.taskId(), 0);
+            if (mine && (started || (endOfLook && h.looks() >= MAX_HOLD_LOOKS))) {
+                safely(() -> listener.onOutput(chunk));
+            } else {
+                kept.add(endOfLook ? new Held(chunk, h.looks() + 1) : h);
+            }
+            it.remove();
         }
-        outputSeen.put(taskId, Math.max(seen, chunks.size()));
+        held.addAll(kept);
     }
 
     private void safely(Runnable delivery) {

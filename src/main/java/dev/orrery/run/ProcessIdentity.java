@@ -1,12 +1,9 @@
 package dev.orrery.run;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.orrery.store.LocalHost;
 
-/** This process as a plan lock names it: pid and host name. */
+/** This process as a plan lock names it: pid and host name (the store's notion, so it can tell who died). */
 final class ProcessIdentity {
-    private static final String HOSTNAME = lookUpHostname();
-
     private ProcessIdentity() {
     }
 
@@ -15,15 +12,6 @@ final class ProcessIdentity {
     }
 
     static String hostname() {
-        return HOSTNAME;
-    }
-
-    private static String lookUpHostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            String env = System.getenv("HOSTNAME");
-            return env == null || env.isBlank() ? "localhost" : env;
-        }
+        return LocalHost.name();
     }
 }

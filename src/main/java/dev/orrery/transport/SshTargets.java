@@ -30,14 +30,15 @@ final class SshTargets {
     SshTarget resolve(Host host) throws TransportException {
         String alias = host.address() != null && !host.address().isBlank() ? host.address() : host.name();
         HostConfigEntry entry = configEntry(alias, host);
+        List<HostConfigEntry> rawEntries = rawEntries(alias);
         String address = entry != null && notBlank(entry.getHostName()) ? entry.getHostName() : alias;
         int port = host.port() > 0 ? host.port() : entry != null && entry.getPort() > 0 ? entry.getPort() : 22;
         String user = host.user() != null ? host.user()
                 : entry != null && notBlank(entry.getUsername()) ? entry.getUsername() : settings.localUser();
-        List<Path> identities = identities(host, entry, address, port, user);
+        List<Path> identities = identities(host, rawEntries, address, port, user);
+        String configKnownHosts = rawProperty(rawEntries, "UserKnownHostsFile");
         Path knownHosts = host.knownHostsFile() != null ? workspacePath(host.knownHostsFile())
-                : entry != null && notBlank(entry.getProperty("UserKnownHostsFile"))
-                ? expand(firstWord(entry.getProperty("UserKnownHostsFile")), address, port, user)
+                : configKnownHosts != null ? expand(firstWord(configKnownHosts), address, port, user)
                 : settings.knownHosts();
         String keyAlias = entry != null ? entry.getProperty("HostKeyAlias") : null;
         return new SshTarget(host.name(), address, port, user, identities, knownHosts,
@@ -58,15 +59,46 @@ final class SshTargets {
         }
     }
 
-    private List<Path> identities(Host host, HostConfigEntry entry, String address, int port, String user) {
+    /**
+     * The matching Host blocks as written: MINA's effective entry expands {@code ~} with the JVM's home folder,
+     * so paths are taken from here and expanded against the (injectable) home instead.
+     */
+    private List<HostConfigEntry> rawEntries(String alias) throws TransportException {
+        Path config = settings.sshConfig();
+        if (!Files.isRegularFile(config)) {
+            return List.of();
+        }
+        try {
+            return HostConfigEntry.findMatchingEntries(alias, HostConfigEntry.readHostConfigEntries(config));
+        } catch (IOException | RuntimeException e) {
+            throw new TransportException("cannot read " + config + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String rawProperty(List<HostConfigEntry> entries, String name) {
+        for (HostConfigEntry e : entries) {
+            String value = e.getProperty(name);
+            if (notBlank(value)) {
+                return value; // first obtained value wins, as in OpenSSH
+            }
+        }
+        return null;
+    }
+
+    private List<Path> identities(Host host, List<HostConfigEntry> entries, String address, int port, String user) {
         List<Path> keys = new ArrayList<>();
         if (host.identityFile() != null && !host.identityFile().isBlank()) {
             keys.add(workspacePath(host.identityFile()));
             return keys;
         }
-        Collection<String> named = entry != null ? entry.getIdentities() : List.of();
-        for (String file : named) {
-            keys.add(expand(file, address, port, user));
+        for (HostConfigEntry entry : entries) {
+            Collection<String> named = entry.getIdentities() == null ? List.of() : entry.getIdentities();
+            for (String file : named) {
+                Path path = expand(file, address, port, user);
+                if (!keys.contains(path)) {
+                    keys.add(path);
+                }
+            }
         }
         if (keys.isEmpty()) {
             for (String name : DEFAULT_KEYS) {

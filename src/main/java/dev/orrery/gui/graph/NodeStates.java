@@ -1,0 +1,124 @@
+package dev.orrery.gui.graph;
+
+import dev.orrery.model.TaskState;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns task states into what each node of a {@link GraphModel} shows: a task node its state, or BLOCKED when it is
+ * PENDING and one of its ancestors (over the full edge set) is in ERROR; a resource node the most telling state of
+ * its tasks (error, then retry, running, blocked; success or no-op when all are done; skipped when all are; else
+ * pending). Tasks without a known state are PENDING.
+ *
+ * <p>Cost: O(n + m) per {@link #compute} (one walk down from the failed tasks). Not thread-safe; immutable model.
+ */
+public final class NodeStates {
+    private final GraphModel model;
+    private final Map<String, List<String>> children;
+
+    public NodeStates(GraphModel model) {
+        this.model = model;
+        this.children = EdgeReduction.children(model.allEdges());
+    }
+
+    /** @param tasks every known task state by task id (others count as PENDING) */
+    public Map<String, DisplayState> compute(Map<String, TaskState> tasks) {
+        Set<String> blocked = blockedTasks(tasks);
+        Map<String, DisplayState> out = new HashMap<>();
+        for (GraphNode n : model.nodes()) {
+            out.put(n.id(), n.isTask() ? taskState(n.id(), tasks, blocked) : resourceState(n, tasks, blocked));
+        }
+        return out;
+    }
+
+    private static DisplayState taskState(String id, Map<String, TaskState> tasks, Set<String> blocked) {
+        TaskState s = tasks.getOrDefault(id, TaskState.PENDING);
+        return s == TaskState.PENDING && blocked.contains(id) ? DisplayState.BLOCKED : DisplayState.of(s);
+    }
+
+    private static DisplayState resourceState(GraphNode n, Map<String, TaskState> tasks, Set<String> blocked) {
+        if (n.taskIds().isEmpty()) {
+            return DisplayState.PENDING;
+        }
+        int done = 0;
+        int noop = 0;
+        int skipped = 0;
+        boolean running = false;
+        boolean retry = false;
+        boolean anyBlocked = false;
+        for (String id : n.taskIds()) {
+            DisplayState s = taskState(id, tasks, blocked);
+            switch (s) {
+                case ERROR -> {
+                    return DisplayState.ERROR;
+                }
+                case ERROR_RETRY -> retry = true;
+                case RUNNING -> running = true;
+                case BLOCKED -> anyBlocked = true;
+                case SUCCESS -> done++;
+                case NOOP -> noop++;
+                case SKIPPED -> skipped++;
+                case PENDING -> {
+                }
+            }
+        }
+        int size = n.taskIds().size();
+        if (retry) {
+            return DisplayState.ERROR_RETRY;
+        } else if (running) {
+            return DisplayState.RUNNING;
+        } else if (anyBlocked) {
+            return DisplayState.BLOCKED;
+        } else if (noop == size) {
+            return DisplayState.NOOP;
+        } else if (done + noop == size) {
+            return DisplayState.SUCCESS;
+        } else if (skipped == size) {
+            return DisplayState.SKIPPED;
+        }
+        return DisplayState.PENDING;
+    }
+
+    /**
+     * PENDING tasks with an ERROR ancestor. On a task view the edges are task edges; on a resource view they join
+     * resources, so the walk starts from every task of a failed resource's node and marks the tasks of the nodes
+     * below it.
+     */
+    private Set<String> blockedTasks(Map<String, TaskState> tasks) {
+        Deque<String> todo = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        Map<String, GraphNode> byTask = new HashMap<>();
+        for (GraphNode n : model.nodes()) {
+            for (String t : n.taskIds()) {
+                byTask.put(t, n);
+            }
+        }
+        tasks.forEach((id, s) -> {
+            GraphNode node = byTask.get(id);
+            if (s == TaskState.ERROR && node != null && seen.add(node.id())) {
+                todo.push(node.id());
+            }
+        });
+        Set<String> below = new HashSet<>();
+        while (!todo.isEmpty()) {
+            for (String next : children.getOrDefault(todo.pop(), List.of())) {
+                if (below.add(next) && seen.add(next)) {
+                    todo.push(next);
+                }
+            }
+        }
+        Set<String> blocked = new HashSet<>();
+        for (GraphNode n : model.nodes()) {
+            if (below.contains(n.id())) {
+                blocked.addAll(n.taskIds());
+            }
+        }
+        return blocked;
+    }
+}
