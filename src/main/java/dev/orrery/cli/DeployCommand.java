@@ -90,7 +90,10 @@ final class DeployCommand implements Callable<Integer> {
         return result.result() == TaskState.SUCCESS ? ExitCodes.OK : ExitCodes.ERROR;
     }
 
-    /** Prints each component once its build (then its deploy) settled, builds first, as seed 004 shows. */
+    /**
+     * Prints each component once its build (then its deploy) settled: builds first, then deploys, each in the
+     * plan's order, as seed 004 shows.
+     */
     private RunResult follow(PrintWriter out, Workspace workspace, RunHandle run) throws Exception {
         Sections sections = new Sections(workspace, run.poll());
         while (!run.isDone()) {
@@ -185,11 +188,17 @@ final class DeployCommand implements Callable<Integer> {
                 out.println("Building images:");
                 buildHeader = true;
             }
-            builds.forEach((name, ids) -> outcome(rows, ids, end).ifPresent(line -> {
-                if (printedBuilds.add(name)) {
-                    out.println(line.symbol + " " + name + line.detail);
+            for (Map.Entry<String, List<String>> build : builds.entrySet()) {
+                if (printedBuilds.contains(build.getKey())) {
+                    continue;
                 }
-            }));
+                Optional<Line> line = outcome(rows, build.getValue(), end);
+                if (line.isEmpty()) {
+                    break; // keep the plan's order: a later component waits for this one's line
+                }
+                printedBuilds.add(build.getKey());
+                out.println(line.get().symbol + " " + build.getKey() + line.get().detail);
+            }
             if (printedBuilds.size() < builds.size()) {
                 out.flush();
                 return;
@@ -198,15 +207,23 @@ final class DeployCommand implements Callable<Integer> {
                 out.println("Deploying components:");
                 deployHeader = true;
             }
-            deploys.forEach((name, ids) -> outcome(rows, ids, end).ifPresent(line -> {
-                if (printedDeploys.add(name)) {
-                    String action = rows.get(ids.get(0)).task().action();
-                    out.println(line.symbol + " " + name + (line.ok ? suffix(workspace, name, action) : line.detail));
-                    if (line.ok) {
-                        succeededDeploys.add(name);
-                    }
+            for (Map.Entry<String, List<String>> deploy : deploys.entrySet()) {
+                String name = deploy.getKey();
+                if (printedDeploys.contains(name)) {
+                    continue;
                 }
-            }));
+                Optional<Line> line = outcome(rows, deploy.getValue(), end);
+                if (line.isEmpty()) {
+                    break;
+                }
+                printedDeploys.add(name);
+                String action = rows.get(deploy.getValue().get(0)).task().action();
+                out.println(line.get().symbol + " " + name
+                        + (line.get().ok ? suffix(workspace, name, action) : line.get().detail));
+                if (line.get().ok) {
+                    succeededDeploys.add(name);
+                }
+            }
             out.flush();
         }
 
