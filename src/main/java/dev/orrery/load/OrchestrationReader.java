@@ -105,7 +105,7 @@ final class OrchestrationReader {
                 SourceRef verbAt = Fields.ref(file, job.keyMark());
                 String verb = job.key().toUpperCase(Locale.ROOT);
                 if (!VERBS.contains(verb)) {
-                    String guess = Suggestions.nearest(verb, VERBS).map(v -> " (did you mean " + v + "?)").orElse("");
+                    String guess = Suggestions.inParens(verb, VERBS);
                     diagnostics.add(verbAt, "unsupported verb '" + job.key() + "'" + guess + "; Orrery supports "
                             + String.join(", ", VERBS));
                     continue;
@@ -206,7 +206,10 @@ final class OrchestrationReader {
             }
             String destination = paths.get(paths.size() - 1);
             if (!destination.startsWith("/") && workdir != null) {
-                destination = workdir.endsWith("/") ? workdir + destination : workdir + "/" + destination;
+                // like a Dockerfile: a relative destination is inside the current WORKDIR
+                String inside = destination.equals(".") || destination.equals("./") ? ""
+                        : destination.startsWith("./") ? destination.substring(2) : destination;
+                destination = (workdir.endsWith("/") ? workdir : workdir + "/") + inside;
             }
             for (String source : paths.subList(0, paths.size() - 1)) {
                 String local = LocalPaths.relativeToRoot(root, file.getParent(), source);

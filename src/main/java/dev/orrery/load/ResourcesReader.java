@@ -177,9 +177,12 @@ final class ResourcesReader {
             return Optional.empty();
         }
         Fields fields = new Fields(owner.diagnostics(), owner.file(), mapping, "a step of " + what, STEP_KEYS);
-        if (fields.has("run") == fields.has("copy")) {
+        if (fields.has("run") && fields.has("copy") || mapping.entries().isEmpty()) {
             owner.diagnostics().add(at, "a step of " + what + " must hold exactly one of 'run' or 'copy'");
             return Optional.empty();
+        }
+        if (!fields.has("run") && !fields.has("copy")) {
+            return Optional.empty(); // its unknown key is already reported
         }
         if (fields.has("run")) {
             return fields.requiredText("run", ": the shell command to run").map(c -> new RunDraft(c.value(), c.at()));

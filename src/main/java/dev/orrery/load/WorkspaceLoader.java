@@ -146,9 +146,9 @@ public final class WorkspaceLoader {
             String first = mapping.entries().get(0).key();
             suggestion = Suggestions.didYouMean(first, FileKinds.MARKERS);
         }
-        return "this file is not recognised as an Orrery file" + suggestion + ": an inventory starts with `hosts:`,"
-                + " a resources file with `resources:`, a component file with `config-version: 0.1` and"
-                + " `components:`, an orchestration is a list of `- targets: [...]` / `jobs: [...]` entries";
+        return "this file is not recognised as an Orrery file: an inventory starts with `hosts:`, a resources file"
+                + " with `resources:`, a component file with `config-version: 0.1` and `components:`, an"
+                + " orchestration is a list of `- targets: [...]` / `jobs: [...]` entries" + suggestion;
     }
 
     private static String decode(byte[] bytes) throws CharacterCodingException {

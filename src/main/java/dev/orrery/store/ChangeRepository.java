@@ -26,8 +26,22 @@ public interface ChangeRepository {
     /** Changes processed into a plan (for the details pane and reports). */
     List<Change> ofPlan(String planUid);
 
-    /** Records that a processed change finished (all its tasks SUCCESS/NOOP). Idempotent. */
-    void markExecuted(String planUid, long changeId, Instant at);
+    /**
+     * Records that a processed change finished (all its tasks SUCCESS/NOOP). Idempotent.
+     *
+     * @return true if the change was processed in that plan and is now executed; false if it already was
+     */
+    boolean markExecuted(String planUid, long changeId, Instant at);
+
+    /**
+     * {@link #markExecuted} and, in the same transaction, its effect on the committed state of
+     * {@code environment}: store {@code commit} (if not null) and/or forget {@code uncommit} (if not null).
+     * Nothing happens if the change was already executed, so a late second call cannot overwrite newer state.
+     *
+     * @return true if the change is executed now (and the committed state was written)
+     */
+    boolean execute(String planUid, long changeId, Instant at, String environment,
+                    dev.orrery.model.ResourceSnapshot commit, String uncommit);
 
     /** Executed changes, newest first; {@code limit < 0} means all. */
     List<ExecutedChange> history(int limit);

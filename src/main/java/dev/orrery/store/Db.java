@@ -67,15 +67,11 @@ final class Db implements AutoCloseable {
             if (closed) {
                 throw new StoreException("history file " + file + " is closed; cannot " + what);
             }
-            try (Statement s = connection.createStatement()) {
-                s.execute(begin);
-            }
+            prepare(begin).execute();
             boolean committed = false;
             try {
                 T result = work.run(this);
-                try (Statement s = connection.createStatement()) {
-                    s.execute("COMMIT");
-                }
+                prepare("COMMIT").execute();
                 committed = true;
                 return result;
             } finally {
@@ -102,7 +98,7 @@ final class Db implements AutoCloseable {
     PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement ps = statements.get(sql);
         if (ps == null) {
-            ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            ps = connection.prepareStatement(sql);
             statements.put(sql, ps);
         }
         ps.clearParameters();
@@ -118,8 +114,7 @@ final class Db implements AutoCloseable {
 
     /** The rowid the last INSERT produced on this connection. */
     long lastId() throws SQLException {
-        try (Statement s = connection.createStatement();
-             var rs = s.executeQuery("SELECT last_insert_rowid()")) {
+        try (var rs = prepare("SELECT last_insert_rowid()").executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

@@ -16,6 +16,12 @@ public interface PlanRepository {
      */
     void save(Plan plan, Map<String, ResourceSnapshot> desired);
 
+    /**
+     * {@link #save} and, in the same transaction, moves the plan's {@link Plan#changeIds() changes} from the staged
+     * bucket into it ({@link ChangeRepository#markProcessed}). Saves nothing if one of them is no longer staged.
+     */
+    void saveProcessed(Plan plan, Map<String, ResourceSnapshot> desired);
+
     Optional<Plan> find(String uid);
 
     /**

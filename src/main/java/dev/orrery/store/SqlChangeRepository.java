@@ -3,6 +3,7 @@ package dev.orrery.store;
 import dev.orrery.model.Change;
 import dev.orrery.model.ExecutedChange;
 import dev.orrery.model.ResourceKind;
+import dev.orrery.model.ResourceSnapshot;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -111,15 +112,36 @@ final class SqlChangeRepository implements ChangeRepository {
     }
 
     @Override
-    public void markExecuted(String planUid, long changeId, Instant at) {
-        db.write("mark a change executed", d -> {
+    public boolean markExecuted(String planUid, long changeId, Instant at) {
+        return execute(planUid, changeId, at, "", null, null);
+    }
+
+    @Override
+    public boolean execute(String planUid, long changeId, Instant at, String environment, ResourceSnapshot commit,
+                           String uncommit) {
+        return db.write("mark change " + changeId + " executed", d -> {
             PreparedStatement ps = d.prepare("UPDATE changes SET status = 'EXECUTED', executed_at = ? "
                     + "WHERE id = ? AND plan_uid = ? AND status = 'PROCESSED'");
             ps.setString(1, Codec.time(at));
             ps.setLong(2, changeId);
             ps.setString(3, planUid);
-            ps.executeUpdate();
-            return null;
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
+            if (uncommit != null) {
+                PreparedStatement del = d.prepare("DELETE FROM committed WHERE environment = ? AND resource = ?");
+                del.setString(1, env(environment));
+                del.setString(2, uncommit);
+                del.executeUpdate();
+            }
+            if (commit != null) {
+                PreparedStatement put = d.prepare("INSERT OR REPLACE INTO committed (environment, resource, kind, "
+                        + "fields, tags) VALUES (?, ?, ?, ?, ?)");
+                put.setString(1, env(environment));
+                SnapshotRows.bind(put, 2, commit);
+                put.executeUpdate();
+            }
+            return true;
         });
     }
 

@@ -38,6 +38,15 @@ final class SqlPlanRepository implements PlanRepository {
 
     @Override
     public void save(Plan plan, Map<String, ResourceSnapshot> desired) {
+        save(plan, desired, false);
+    }
+
+    @Override
+    public void saveProcessed(Plan plan, Map<String, ResourceSnapshot> desired) {
+        save(plan, desired, true);
+    }
+
+    private void save(Plan plan, Map<String, ResourceSnapshot> desired, boolean process) {
         // Encode (and seal) outside the transaction: the key file may have to be created.
         List<String> payloads = new ArrayList<>(plan.tasks().size());
         for (Task task : plan.tasks()) {
@@ -69,8 +78,24 @@ final class SqlPlanRepository implements PlanRepository {
                 s.addBatch();
             }
             s.executeBatch();
+            if (process) {
+                markProcessed(d, plan);
+            }
             return null;
         });
+    }
+
+    private static void markProcessed(Db d, Plan plan) throws SQLException {
+        PreparedStatement ps = d.prepare(
+                "UPDATE changes SET status = 'PROCESSED', plan_uid = ? WHERE id = ? AND status = 'STAGED'");
+        for (long changeId : plan.changeIds()) {
+            ps.setString(1, plan.uid());
+            ps.setLong(2, changeId);
+            if (ps.executeUpdate() != 1) {
+                throw new StoreException("change " + changeId + " is no longer staged (discarded or processed by "
+                        + "another command meanwhile); stage again");
+            }
+        }
     }
 
     private static void insertTasks(Db d, long id, List<Task> tasks, List<String> payloads) throws SQLException {

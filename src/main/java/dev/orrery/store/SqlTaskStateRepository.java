@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,15 +20,14 @@ import java.util.Set;
 
 /** Task states (compare-and-set in SQL), the transitions log and captured output. */
 final class SqlTaskStateRepository implements TaskStateRepository {
-    private static final Set<TaskState> FINISHING =
-            EnumSet.of(TaskState.SUCCESS, TaskState.ERROR, TaskState.NOOP, TaskState.SKIPPED);
-    private static final String MOVE = "UPDATE task_states SET state = ?, attempt = attempt + ?, "
-            + "started = CASE WHEN ? = 1 THEN ? ELSE started END, "
-            + "finished = CASE WHEN ? = 1 THEN ? WHEN ? = 1 THEN NULL ELSE finished END, "
-            + "error = CASE WHEN ? = 1 THEN ? WHEN ? = 1 THEN NULL ELSE error END "
-            + "WHERE plan_id = ? AND task_id = ? AND state = ?";
-    private static final String LOG = "INSERT INTO transitions (plan_id, task_id, from_state, to_state, at, reason) "
-            + "VALUES (?, ?, ?, ?, ?, ?)";
+    /** Compare and set; the trigger of schema 2 logs the transition when the row moves. */
+    private static final String MOVE = "UPDATE task_states SET state = ?1, attempt = attempt + (?1 = 'RUNNING'), "
+            + "started = CASE WHEN ?1 = 'RUNNING' THEN ?2 ELSE started END, "
+            + "finished = CASE WHEN ?1 IN ('SUCCESS', 'ERROR', 'NOOP', 'SKIPPED') THEN ?2 "
+            + "WHEN ?1 IN ('RUNNING', 'PENDING') THEN NULL ELSE finished END, "
+            + "error = CASE WHEN ?1 IN ('ERROR', 'ERROR_RETRY') THEN ?3 WHEN ?1 = 'PENDING' THEN NULL ELSE error END, "
+            + "changed_at = ?2, reason = ?3 "
+            + "WHERE plan_id = ?4 AND task_id = ?5 AND state = ?6";
 
     private final SqliteStore store;
     private final Db db;
@@ -119,39 +117,17 @@ final class SqlTaskStateRepository implements TaskStateRepository {
         });
     }
 
-    /** The compare-and-set itself; the transition is logged only if the row moved. */
+    /** The compare-and-set itself; the transition is logged (by trigger) only if the row moved. */
     private static boolean move(Db d, long planId, String taskId, TaskState from, TaskState to, String reason,
                                 Instant at) throws SQLException {
-        String time = Codec.time(at);
-        boolean running = to == TaskState.RUNNING;
-        boolean failing = to == TaskState.ERROR || to == TaskState.ERROR_RETRY;
-        boolean pending = to == TaskState.PENDING;
         PreparedStatement ps = d.prepare(MOVE);
         ps.setString(1, to.name());
-        ps.setInt(2, running ? 1 : 0);
-        ps.setInt(3, running ? 1 : 0);
-        ps.setString(4, time);
-        ps.setInt(5, FINISHING.contains(to) ? 1 : 0);
-        ps.setString(6, time);
-        ps.setInt(7, running || pending ? 1 : 0);
-        ps.setInt(8, failing ? 1 : 0);
-        ps.setString(9, reason);
-        ps.setInt(10, pending ? 1 : 0);
-        ps.setLong(11, planId);
-        ps.setString(12, taskId);
-        ps.setString(13, from.name());
-        if (ps.executeUpdate() != 1) {
-            return false;
-        }
-        PreparedStatement log = d.prepare(LOG);
-        log.setLong(1, planId);
-        log.setString(2, taskId);
-        log.setString(3, from.name());
-        log.setString(4, to.name());
-        log.setString(5, time);
-        log.setString(6, reason);
-        log.executeUpdate();
-        return true;
+        ps.setString(2, Codec.time(at));
+        ps.setString(3, reason);
+        ps.setLong(4, planId);
+        ps.setString(5, taskId);
+        ps.setString(6, from.name());
+        return ps.executeUpdate() == 1;
     }
 
     @Override

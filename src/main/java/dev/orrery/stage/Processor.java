@@ -1,0 +1,128 @@
+package dev.orrery.stage;
+
+import dev.orrery.graph.PlanBuilder;
+import dev.orrery.model.Action;
+import dev.orrery.model.Change;
+import dev.orrery.model.Plan;
+import dev.orrery.model.Resource;
+import dev.orrery.model.ResourceKind;
+import dev.orrery.model.ResourceSnapshot;
+import dev.orrery.model.SourceRef;
+import dev.orrery.model.Workspace;
+import dev.orrery.store.Store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * {@code changes process}: turns the staged bucket into a stored plan. The plan is built by
+ * {@link PlanBuilder} from the workspace, with three additions so every change has tasks to run:
+ * a resource the files no longer define is rebuilt from its committed snapshot; a {@code remove} of a resource
+ * without a {@code remove} action gets an empty one (it is simply forgotten when the plan runs); a job staged
+ * because some targets have not run it yet runs on those targets only. The plan is saved with the desired
+ * snapshot of every change that commits state, and its changes leave the staged bucket, in one transaction.
+ */
+public final class Processor {
+    private Processor() {
+    }
+
+    /**
+     * Processes the staged changes of {@code environment} (null or "" = the default one), only those carrying one
+     * of {@code tags} when it is not empty.
+     *
+     * @throws StageException if nothing matching is staged
+     * @throws dev.orrery.graph.CycleException if the changes' tasks make a cycle
+     */
+    public static Plan process(Workspace workspace, Store store, Set<String> tags, String environment) {
+        String env = environment == null ? "" : environment.strip();
+        Set<String> wanted = tags == null ? Set.of() : tags;
+        List<Change> changes = store.changes().staged().stream()
+                .filter(c -> c.environment().equals(env))
+                .filter(c -> wanted.isEmpty() || c.tags().stream().anyMatch(wanted::contains))
+                .toList();
+        if (changes.isEmpty()) {
+            throw new StageException("nothing is staged" + (env.isEmpty() ? "" : " for environment '" + env + "'")
+                    + (wanted.isEmpty() ? "" : " with tag " + String.join(" or ", new java.util.TreeSet<>(wanted)))
+                    + ": run `changes stage` first");
+        }
+        return process(workspace, store, changes, env, Map.of());
+    }
+
+    /**
+     * Builds, stores and returns the plan of already staged {@code changes}.
+     *
+     * @param desiredOverride desired snapshots that replace the workspace's (rollback: the release's state)
+     */
+    static Plan process(Workspace workspace, Store store, List<Change> changes, String env,
+                        Map<String, ResourceSnapshot> desiredOverride) {
+        Map<String, ResourceSnapshot> committed = store.committed().all(env);
+        Workspace planned = planWorkspace(workspace, store, changes, committed, desiredOverride, env);
+        Plan plan = PlanBuilder.build(planned, changes, env, UUID.randomUUID().toString(), Instant.now());
+        Map<String, ResourceSnapshot> desired = new TreeMap<>();
+        for (Change change : changes) {
+            if (Commits.commitsState(change)) {
+                ResourceSnapshot snapshot = desiredOverride.get(change.resource());
+                if (snapshot == null) {
+                    snapshot = Snapshots.of(planned.resource(change.resource()).orElseThrow());
+                }
+                desired.put(change.resource(), snapshot);
+            }
+        }
+        store.plans().saveProcessed(plan, desired);
+        return plan;
+    }
+
+    /** The workspace the plan is built from (see the class comment). */
+    private static Workspace planWorkspace(Workspace workspace, Store store, List<Change> changes,
+                                           Map<String, ResourceSnapshot> committed,
+                                           Map<String, ResourceSnapshot> desiredOverride, String env) {
+        Map<String, Resource> byName = new LinkedHashMap<>();
+        workspace.resources().forEach(r -> byName.putIfAbsent(r.name(), r));
+        Set<String> existing = new HashSet<>(byName.keySet());
+        changes.forEach(c -> existing.add(c.resource()));
+        for (Change change : changes) {
+            if (!byName.containsKey(change.resource())) {
+                ResourceSnapshot from = desiredOverride.getOrDefault(change.resource(), committed.get(change.resource()));
+                if (from == null) {
+                    throw new StageException("change " + change.id() + " names resource '" + change.resource()
+                            + "', which is neither in the files nor in the committed state; discard it");
+                }
+                byName.put(change.resource(), Rebuilt.resource(from, existing));
+            }
+        }
+        for (Change change : changes) {
+            Resource r = byName.get(change.resource());
+            if (Action.REMOVE.equals(change.action()) && !r.actions().containsKey(Action.REMOVE)) {
+                byName.put(r.name(), withAction(r, new Action(Action.REMOVE, List.of(), 0, null, SourceRef.NONE)));
+            }
+            if (r.kind() == ResourceKind.JOB && change.reason().startsWith(Stager.NOT_YET_SUCCEEDED)) {
+                String fp = Fingerprints.of(r);
+                List<String> missing = Fingerprints.hostsOf(workspace, r, env).stream()
+                        .filter(h -> !store.jobCache().succeeded(h, fp)).toList();
+                if (!missing.isEmpty()) { // all cached meanwhile: keep every target rather than none
+                    byName.put(r.name(), withTargets(byName.get(r.name()), missing));
+                }
+            }
+        }
+        return new Workspace(workspace.root(), workspace.hosts(), new ArrayList<>(byName.values()), workspace.files());
+    }
+
+    private static Resource withAction(Resource r, Action action) {
+        Map<String, Action> actions = new LinkedHashMap<>(r.actions());
+        actions.put(action.name(), action);
+        return new Resource(r.name(), r.kind(), r.targets(), r.tags(), r.inputs(), actions, r.waitFor(), r.env(),
+                r.workdir(), r.attributes(), r.source());
+    }
+
+    private static Resource withTargets(Resource r, List<String> targets) {
+        return new Resource(r.name(), r.kind(), targets, r.tags(), r.inputs(), r.actions(), r.waitFor(), r.env(),
+                r.workdir(), r.attributes(), r.source());
+    }
+}
