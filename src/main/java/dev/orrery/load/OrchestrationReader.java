@@ -205,12 +205,7 @@ final class OrchestrationReader {
                 return false;
             }
             String destination = paths.get(paths.size() - 1);
-            if (!destination.startsWith("/") && workdir != null) {
-                // like a Dockerfile: a relative destination is inside the current WORKDIR
-                String inside = destination.equals(".") || destination.equals("./") ? ""
-                        : destination.startsWith("./") ? destination.substring(2) : destination;
-                destination = (workdir.endsWith("/") ? workdir : workdir + "/") + inside;
-            }
+            // a relative destination starts at the job's workdir (the transport resolves it, as a Dockerfile does)
             for (String source : paths.subList(0, paths.size() - 1)) {
                 String local = LocalPaths.relativeToRoot(root, file.getParent(), source);
                 if (!LocalPaths.isGlob(source) && !Files.exists(LocalPaths.resolve(root, local))) {

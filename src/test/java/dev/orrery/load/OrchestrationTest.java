@@ -53,8 +53,8 @@ class OrchestrationTest {
         Resource add = workspace.resource("keys.1.3").orElseThrow();
         assertThat(add.workdir()).isEqualTo("/home/centos/.ssh");
         assertThat(add.actions().get("add").steps()).containsExactly(
-                new Step.Transfer("keys/id.pub", "/home/centos/.ssh/", "centos:centos", null),
-                new Step.Transfer("keys/*", "/home/centos/.ssh/", "centos:centos", null));
+                new Step.Transfer("keys/id.pub", "./", "centos:centos", null),
+                new Step.Transfer("keys/*", "./", "centos:centos", null));
         assertThat(add.attributes()).containsEntry("verb", "ADD").containsEntry("entry", "1").containsEntry("index", "3")
                 .containsEntry("value", "--chown=centos:centos keys/id.pub keys/* ./");
         Resource install = workspace.resource("keys.2.3").orElseThrow();

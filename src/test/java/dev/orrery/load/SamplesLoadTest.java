@@ -71,7 +71,7 @@ class SamplesLoadTest {
         assertThat(workspace.resources()).extracting(Resource::name)
                 .containsExactly("ssh-keys.1.1", "ssh-keys.1.2", "ssh-keys.1.3", "ssh-keys.2.1", "ssh-keys.2.2");
         assertThat(workspace.resource("ssh-keys.1.2").orElseThrow().actions().get("add").steps())
-                .containsExactly(new Step.Transfer("files/authorized_keys", "home/centos/.ssh/", null, null));
+                .containsExactly(new Step.Transfer("files/authorized_keys", "./", null, null));
         assertThat(workspace.resource("ssh-keys.2.2").orElseThrow().targets()).containsExactly("client-2", "client-3");
         assertThat(workspace.resource("ssh-keys.1.1").orElseThrow().targets())
                 .containsExactly("client-1", "client-2", "client-3");
