@@ -25,6 +25,7 @@ import dev.orrery.run.RunListener;
 import dev.orrery.run.RunOptions;
 import dev.orrery.run.RunResult;
 import dev.orrery.run.Runner;
+import dev.orrery.stage.Commits;
 import dev.orrery.stage.Fingerprints;
 import dev.orrery.stage.Processor;
 import dev.orrery.stage.Rollback;
@@ -332,25 +333,34 @@ public final class Orrery implements AutoCloseable {
      * @throws dev.orrery.run.PlanLockedException when another live process runs the plan
      */
     public RunResult run(String planRef, RunOptions options, RunListener listener) {
-        Runner runner = new Runner(store(), transports(), workspace().root(), workspace().hosts(), options);
-        if (listener != null) {
-            runner.addListener(listener);
-        }
+        Runner runner = runner(options, listener);
         return runner.run(resolve(planRef));
     }
 
     /** Starts a run in the background; follow it with the handle (poll, subscribe, await, stop). */
     public RunHandle start(String planRef, RunOptions options, RunListener listener) {
         String uid = resolve(planRef);
-        Runner runner = new Runner(store(), transports(), workspace().root(), workspace().hosts(), options);
-        if (listener != null) {
-            runner.addListener(listener);
-        }
+        Runner runner = runner(options, listener);
         BackgroundRun handle = new BackgroundRun(this, uid, runner);
         synchronized (this) {
             handles.add(handle);
         }
         return handle;
+    }
+
+    /**
+     * A runner for this workspace's hosts that commits through the stage package: a change whose tasks all
+     * succeeded commits its resource's state and goes to history, and each succeeded orchestration job is
+     * cached under its target and fingerprint (what {@code orchestrate} and {@code changes stage} consult).
+     */
+    private Runner runner(RunOptions options, RunListener listener) {
+        Store s = store();
+        Runner runner = new Runner(s, transports(), workspace().root(), workspace().hosts(), options)
+                .committer((plan, change, tasks, at) -> tasks.forEach(task -> Commits.afterTask(s, plan, task.id(), at)));
+        if (listener != null) {
+            runner.addListener(listener);
+        }
+        return runner;
     }
 
     /**
