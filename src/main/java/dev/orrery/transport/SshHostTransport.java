@@ -3,6 +3,7 @@ package dev.orrery.transport;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
@@ -69,7 +70,12 @@ final class SshHostTransport implements Transport {
     @Override
     public int exec(String command, Map<String, String> env, String workdir, OutputSink sink, Duration timeout)
             throws TransportException, InterruptedException {
-        String line = Shell.commandLine(command, env, workdir);
+        String line;
+        try {
+            line = Shell.commandLine(command, env, workdir);
+        } catch (IllegalArgumentException e) {
+            throw new TransportException(e.getMessage(), e);
+        }
         ClientSession s = session();
         ChannelExec channel;
         try {
@@ -224,14 +230,14 @@ final class SshHostTransport implements Transport {
         }
         try {
             s.setKeyIdentityProvider(KeyIdentityProvider.wrapKeyPairs(keys));
-            s.auth().verify(settings.authTimeout());
+            awaitLogin(s, s.auth(), check);
+        } catch (InterruptedException e) {
+            s.close(true);
+            throw e;
         } catch (IOException | RuntimeException e) {
             s.close(true);
             if (check.refusal() != null) {
                 throw new TransportException(check.refusal(), e);
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("interrupted while logging in to " + hostName);
             }
             if (isTimeout(e)) {
                 throw new TransportException("timed out after " + Durations.human(settings.authTimeout())
@@ -250,6 +256,33 @@ final class SshHostTransport implements Transport {
         }
         LOG.debug("connected to {} as {}", target.nameAndWhere(), target.user());
         return s;
+    }
+
+    /**
+     * Waits for key exchange and authentication at most {@code authTimeout}, not counting the time the host key
+     * policy spends deciding (a person may be reading a fingerprint in the GUI).
+     */
+    private void awaitLogin(ClientSession s, AuthFuture auth, HostKeyCheck check)
+            throws IOException, InterruptedException {
+        long budget = settings.authTimeout().toNanos();
+        long deadline = System.nanoTime() + budget;
+        while (!auth.await(WAIT_SLICE_MS)) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while logging in to " + hostName);
+            }
+            if (check.asking()) {
+                deadline = Math.max(deadline, System.nanoTime() + budget);
+            } else if (System.nanoTime() > deadline) {
+                throw new java.net.SocketTimeoutException("login timeout");
+            }
+        }
+        if (!auth.isSuccess()) {
+            Throwable failure = auth.getException();
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(failure != null ? failure.getMessage() : "authentication failed", failure);
+        }
     }
 
     private static String describeKeys(List<IdentityKeys.Loaded> loaded) {

@@ -131,6 +131,13 @@ class SshTransportTest {
     }
 
     @Test
+    void anInvalidEnvironmentNameIsRefusedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> pool.forHost(web()).exec("true", Map.of("A B", "x"), null, new Output(), T))
+                .isInstanceOf(TransportException.class).hasMessage("not a valid environment variable name: 'A B'");
+        assertThat(server.sessionsCreated()).isZero();
+    }
+
+    @Test
     void anUnknownCommandExitsWith127AndSaysSoOnStderr() throws Exception {
         Output out = new Output();
         int exit = pool.forHost(web()).exec("no-such-command-xyz", Map.of(), null, out, T);
