@@ -64,27 +64,28 @@ public final class WorkspaceLoader {
             }
         }
         Map<Path, FileKind> kinds = new LinkedHashMap<>();
+        Map<Path, String> digests = new LinkedHashMap<>();
         List<FileDraft> drafts = new ArrayList<>();
         for (Path path : paths) {
             if (only != null && sameFile(path, only)) {
                 continue;
             }
-            readFile(root, path, only != null, diagnostics, kinds, drafts);
+            readFile(root, path, only != null, diagnostics, kinds, digests, drafts);
         }
         if (only != null) {
-            readFile(root, only, false, diagnostics, kinds, drafts);
+            readFile(root, only, false, diagnostics, kinds, digests, drafts);
         }
         Assembler assembler = new Assembler(root, diagnostics, drafts);
         List<Resource> resources = assembler.assemble();
         if (!diagnostics.isEmpty()) {
             List<Problem> problems = diagnostics.sorted();
             LOG.debug("workspace {} has {} problem(s)", root, problems.size());
-            return new LoadResult(Optional.empty(), problems);
+            return new LoadResult(Optional.empty(), problems, digests);
         }
         Workspace workspace = assembler.workspace(resources, kinds);
         LOG.debug("loaded workspace {}: {} host(s), {} resource(s)", root, workspace.hosts().size(),
                 workspace.resources().size());
-        return new LoadResult(Optional.of(workspace), List.of());
+        return new LoadResult(Optional.of(workspace), List.of(), digests);
     }
 
     /**
@@ -92,10 +93,12 @@ public final class WorkspaceLoader {
      * out silently (their problems are not this load's business).
      */
     private static void readFile(Path root, Path path, boolean inventoryOnly, Diagnostics diagnostics,
-                                 Map<Path, FileKind> kinds, List<FileDraft> drafts) {
+                                 Map<Path, FileKind> kinds, Map<Path, String> digests, List<FileDraft> drafts) {
         String text;
         try {
-            text = decode(Files.readAllBytes(path));
+            byte[] bytes = Files.readAllBytes(path);
+            text = decode(bytes);
+            digests.put(path, digest(bytes));
         } catch (CharacterCodingException e) {
             if (!inventoryOnly) {
                 diagnostics.add(path, new YamlNode.Mark(1, 1, 0), "this file is not UTF-8 text; save it as UTF-8");
@@ -149,6 +152,15 @@ public final class WorkspaceLoader {
         return "this file is not recognised as an Orrery file: an inventory starts with `hosts:`, a resources file"
                 + " with `resources:`, a component file with `config-version: 0.1` and `components:`, an"
                 + " orchestration is a list of `- targets: [...]` / `jobs: [...]` entries" + suggestion;
+    }
+
+    /** sha256 of a file's bytes as hex, the way {@link LoadResult#digests()} records them. */
+    public static String digest(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static String decode(byte[] bytes) throws CharacterCodingException {
