@@ -7,6 +7,8 @@ import dev.orrery.api.TaskReport;
 import dev.orrery.graph.DotExport;
 import dev.orrery.graph.PlanBuilder;
 import dev.orrery.load.LoadResult;
+import dev.orrery.load.WaitForEditException;
+import dev.orrery.load.WaitForEditor;
 import dev.orrery.load.WorkspaceLoader;
 import dev.orrery.model.Change;
 import dev.orrery.model.Dependency;
@@ -165,6 +167,45 @@ public final class Orrery implements AutoCloseable {
     public synchronized Orrery reload() {
         loaded = null;
         return this;
+    }
+
+    // ---------------------------------------------------------------- editing wait-for (issue 5)
+
+    /**
+     * {@code resource} waits for {@code waitsFor} from now on: the wait-for list in the file that defines it gets
+     * the new name, every other byte of the file stays as it was. The workspace is read again afterwards.
+     *
+     * @return the file that changed
+     * @throws WaitForEditException when refused (nothing written): a cycle (message {@code a → b → c → a}), an
+     *                              unknown name, a file changed on disk since it was read, ...
+     */
+    public Path addWaitFor(String resource, String waitsFor) throws WaitForEditException {
+        return applied(editor().add(resource, waitsFor));
+    }
+
+    /** {@code resource} no longer waits for {@code waitsFor}; as {@link #addWaitFor}. */
+    public Path removeWaitFor(String resource, String waitsFor) throws WaitForEditException {
+        return applied(editor().remove(resource, waitsFor));
+    }
+
+    /** {@code resource} waits for {@code to} instead of {@code from}, in the same place of its list. */
+    public Path moveWaitFor(String resource, String from, String to) throws WaitForEditException {
+        return applied(editor().move(resource, from, to));
+    }
+
+    /** Moves orchestration job {@code job} just before or after {@code anchor} (a job of the same entry). */
+    public Path moveJob(String job, String anchor, WaitForEditor.Placement placement) throws WaitForEditException {
+        return applied(editor().moveJob(job, anchor, placement));
+    }
+
+    private synchronized WaitForEditor editor() {
+        workspace();
+        return WaitForEditor.of(loaded);
+    }
+
+    private synchronized Path applied(WaitForEditor.Edit edit) {
+        loaded = edit.reloaded();
+        return edit.file();
     }
 
     // ---------------------------------------------------------------- staging

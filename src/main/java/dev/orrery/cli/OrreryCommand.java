@@ -18,7 +18,8 @@ import java.util.List;
 @Command(name = "orrery", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         subcommands = {ChangesCommand.class, OrchCommand.class, ValidateCommand.class, DeployCommand.class,
-                OrchestrateCommand.class, ReleasesCommand.class, RollbackCommand.class, GuiCommand.class},
+                OrchestrateCommand.class, ReleasesCommand.class, RollbackCommand.class, WaitForCommand.class,
+                GuiCommand.class},
         description = "Orrery: stage changes of a workspace, plan them as a graph of tasks and run them over SSH.",
         footer = {"", "Plan references: a uid, a unique uid prefix, or last (= last1), last2, ... for the newest plans.",
                 "Exit codes: 0 success, 1 error, 2 usage or invalid input."})

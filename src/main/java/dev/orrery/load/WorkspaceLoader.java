@@ -62,6 +62,11 @@ public final class WorkspaceLoader {
                 return new LoadResult(Optional.empty(), List.of(new Problem(onlyFile, 1, 1,
                         "file '" + onlyFile + "' does not exist")));
             }
+            Path absoluteRoot = root.toAbsolutePath().normalize();
+            Path absoluteOnly = only.toAbsolutePath().normalize();
+            if (absoluteOnly.startsWith(absoluteRoot)) {
+                only = root.resolve(absoluteRoot.relativize(absoluteOnly).toString()); // same form as the others
+            }
         }
         Map<Path, FileKind> kinds = new LinkedHashMap<>();
         Map<Path, String> digests = new LinkedHashMap<>();
@@ -122,7 +127,14 @@ public final class WorkspaceLoader {
         }
         diagnostics.addAll(parsed.problems());
         if (kind.isEmpty()) {
-            diagnostics.add(path, rootNode.mark(), unrecognised(rootNode));
+            // a near miss (`resource:`, `hots:`) is a typo worth reporting; other YAML (CI files, compose
+            // files...) simply is not ours
+            Optional<String> nearMiss = nearMiss(rootNode);
+            if (nearMiss.isPresent()) {
+                diagnostics.add(path, rootNode.mark(), unrecognised(nearMiss.get()));
+            } else {
+                LOG.info("ignoring {}: not an inventory, resources, component or orchestration file", path);
+            }
             return;
         }
         kinds.put(path, kind.get());
@@ -143,15 +155,24 @@ public final class WorkspaceLoader {
         return new FileDraft(path, hosts, resources, components, entries);
     }
 
-    private static String unrecognised(YamlNode node) {
-        String suggestion = "";
-        if (node instanceof YamlNode.Mapping mapping && !mapping.entries().isEmpty()) {
-            String first = mapping.entries().get(0).key();
-            suggestion = Suggestions.didYouMean(first, FileKinds.MARKERS);
+    private static Optional<String> nearMiss(YamlNode node) {
+        if (node instanceof YamlNode.Mapping mapping) {
+            for (YamlNode.Entry entry : mapping.entries()) {
+                Optional<String> marker = Suggestions.nearest(entry.key(), FileKinds.MARKERS);
+                if (marker.isPresent()) {
+                    return Optional.of(entry.key() + "' → '" + marker.get());
+                }
+            }
         }
-        return "this file is not recognised as an Orrery file: an inventory starts with `hosts:`, a resources file"
-                + " with `resources:`, a component file with `config-version: 0.1` and `components:`, an"
-                + " orchestration is a list of `- targets: [...]` / `jobs: [...]` entries" + suggestion;
+        return Optional.empty();
+    }
+
+    private static String unrecognised(String nearMiss) {
+        String[] words = nearMiss.split("' → '");
+        return "this file is not recognised as an Orrery file: did you mean '" + words[1] + "' instead of '"
+                + words[0] + "'? (an inventory starts with `hosts:`, a resources file with `resources:`, a component"
+                + " file with `config-version: 0.1` and `components:`, an orchestration is a list of"
+                + " `- targets: [...]` / `jobs: [...]` entries)";
     }
 
     /** sha256 of a file's bytes as hex, the way {@link LoadResult#digests()} records them. */
