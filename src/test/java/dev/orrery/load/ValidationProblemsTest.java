@@ -121,10 +121,10 @@ class ValidationProblemsTest {
 
         assertThat(places(result)).containsExactly("b.yaml:2:3", "c.yaml:3:3", "more-hosts.yaml:2:3");
         assertThat(result.problems().get(0).message()).isEqualTo("resource name 'api' is already used at "
-                + dir.resolve("a.yaml") + ":2:3; names are unique across the workspace, rename one of them");
+                + "a.yaml:2:3; names are unique across the workspace, rename one of them");
         assertThat(result.problems().get(1).message()).startsWith("component name 'api' is already used at");
         assertThat(result.problems().get(2).message()).isEqualTo("host 'db-1' is already defined at "
-                + dir.resolve("inventory.yaml") + ":5:3; rename or remove one of them");
+                + "inventory.yaml:5:3; rename or remove one of them");
     }
 
     @Test
@@ -301,6 +301,30 @@ class ValidationProblemsTest {
         assertThat(places(result)).containsExactly("notes.yaml:1:1");
         assertThat(result.problems().get(0).message()).startsWith("this file is not recognised as an Orrery file:"
                 + " did you mean 'resources' instead of 'resource'?");
+    }
+
+    @Test
+    void resourcesNeedATargetAndARunAction() {
+        inventory(dir);
+        write(dir, "res.yaml",
+                "resources:",
+                "  a:",
+                "    actions: {run: [echo a]}",
+                "  b:",
+                "    target: []",
+                "    actions: {test: [echo b]}",
+                "  c:",
+                "    target: web");
+
+        LoadResult result = WorkspaceLoader.load(dir);
+
+        assertThat(places(result)).containsExactly("res.yaml:2:3", "res.yaml:5:5", "res.yaml:6:5", "res.yaml:7:3");
+        assertThat(result.problems()).extracting(Problem::message).containsExactly(
+                "resource 'a' has no 'target': add `target: [host or tag, ...]` to say where it runs",
+                "'target' of resource 'b' is empty: name at least one host or tag",
+                "resource 'b' has no 'run' action: add `run:` with the steps that create it (update falls back to"
+                        + " run, remove is optional)",
+                "resource 'c' has no 'actions': add at least a `run:` action with its steps");
     }
 
     @Test
