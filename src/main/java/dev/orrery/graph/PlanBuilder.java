@@ -13,13 +13,11 @@ import dev.orrery.model.Workspace;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.Set;
 
 /**
  * Turns staged changes into a plan: a DAG of tasks, one per (resource, action, host).
@@ -49,9 +47,8 @@ public final class PlanBuilder {
     private final Map<String, Resource> byName = new HashMap<>();
     private final HostSelection hosts;
     private final List<Draft> drafts = new ArrayList<>();
-    private final Map<String, Integer> indexById = new HashMap<>();
-    private final Map<String, List<Integer>> tasksByResource = new LinkedHashMap<>();
-    private final Map<String, Integer> lastOnHost = new HashMap<>();
+    private final Map<String, Integer> indexById;
+    private final Map<String, List<Integer>> tasksByResource;
     private final IntLists successors = new IntLists();
 
     /** A task before it has a place in the order. */
@@ -65,8 +62,10 @@ public final class PlanBuilder {
         }
     }
 
-    private PlanBuilder(Workspace workspace, String environment) {
+    private PlanBuilder(Workspace workspace, String environment, int changeCount) {
         workspace.resources().forEach(r -> byName.putIfAbsent(r.name(), r));
+        indexById = new HashMap<>(Math.max(16, changeCount * 4));
+        tasksByResource = new LinkedHashMap<>(Math.max(16, changeCount * 2));
         hosts = new HostSelection(workspace, environment);
     }
 
@@ -89,7 +88,7 @@ public final class PlanBuilder {
         Objects.requireNonNull(uid, "uid");
         Objects.requireNonNull(created, "created");
         String env = environment == null || environment.isBlank() ? null : environment;
-        PlanBuilder builder = new PlanBuilder(workspace, env);
+        PlanBuilder builder = new PlanBuilder(workspace, env, changes.size());
         builder.createTasks(changes);
         builder.addComponentEdges();
         builder.addWaitForEdges();
@@ -98,12 +97,9 @@ public final class PlanBuilder {
         return builder.toPlan(uid, created, env == null ? "" : env, changeIds);
     }
 
+    /** A repeated (resource, action) makes the same task ids, which are created once. */
     private void createTasks(List<Change> changes) {
-        Set<String> seen = new HashSet<>();
         for (Change change : changes) {
-            if (!seen.add(change.resource() + '\u0000' + change.action())) {
-                continue;
-            }
             Resource resource = byName.get(change.resource());
             if (resource == null) {
                 throw new IllegalArgumentException("change " + change.id() + " names resource '" + change.resource()
@@ -128,12 +124,21 @@ public final class PlanBuilder {
             drafts.add(new Draft(id, resource, actionName, host, action));
             indexById.put(id, index);
             successors.ensureNodes(index + 1);
-            tasksByResource.computeIfAbsent(resource.name(), r -> new ArrayList<>()).add(index);
-            Integer previous = lastOnHost.put(resource.name() + '\u0000' + host.name(), index);
-            if (previous != null) {
-                edge(previous, index);
+            List<Integer> ofResource = tasksByResource.computeIfAbsent(resource.name(), r -> new ArrayList<>(2));
+            previousOnHost(ofResource, host).ifPresent(previous -> edge(previous, index));
+            ofResource.add(index);
+        }
+    }
+
+    /** A resource has few tasks, so a backwards scan beats a map keyed by resource and host. */
+    private java.util.OptionalInt previousOnHost(List<Integer> tasksOfResource, Host host) {
+        for (int i = tasksOfResource.size() - 1; i >= 0; i--) {
+            int task = tasksOfResource.get(i);
+            if (drafts.get(task).host().name().equals(host.name())) {
+                return java.util.OptionalInt.of(task);
             }
         }
+        return java.util.OptionalInt.empty();
     }
 
     /** The named action; {@code update} falls back to {@code run} for resources that define only that. */
@@ -231,8 +236,21 @@ public final class PlanBuilder {
         for (int p = 0; p < order.length; p++) {
             tasks.add(toTask(drafts.get(order[p]), reduced.descendantCounts()[p]));
         }
-        return new Plan(uid, created, environment, tasks, dependencies(reduced.successors(), tasks),
-                dependencies(ordered, tasks), changeIds);
+        List<Dependency> declaredEdges = new ArrayList<>();
+        List<Dependency> reducedEdges = new ArrayList<>();
+        for (int p = 0; p < ordered.length; p++) {
+            int[] kept = reduced.successors()[p];
+            int k = 0;
+            for (int q : ordered[p]) {
+                Dependency edge = new Dependency(tasks.get(p).id(), tasks.get(q).id());
+                declaredEdges.add(edge);
+                if (k < kept.length && kept[k] == q) { // both sorted
+                    reducedEdges.add(edge);
+                    k++;
+                }
+            }
+        }
+        return new Plan(uid, created, environment, tasks, reducedEdges, declaredEdges, changeIds);
     }
 
     /** Kahn's algorithm, always taking the ready task created first. */
@@ -267,16 +285,6 @@ public final class PlanBuilder {
             throw Cycles.afterSort(edges, placed, i -> drafts.get(i).id());
         }
         return order;
-    }
-
-    private static List<Dependency> dependencies(int[][] edges, List<Task> tasks) {
-        List<Dependency> result = new ArrayList<>();
-        for (int u = 0; u < edges.length; u++) {
-            for (int v : edges[u]) {
-                result.add(new Dependency(tasks.get(u).id(), tasks.get(v).id()));
-            }
-        }
-        return result;
     }
 
     private static Task toTask(Draft draft, int weight) {

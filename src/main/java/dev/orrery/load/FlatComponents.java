@@ -49,7 +49,10 @@ final class FlatComponents {
                 top.add(entry);
                 continue;
             }
-            if (sub != null && sub.accepts(key)) {
+            // a typo of a sub-key (repositry) stays in its sub-mapping, where it is reported with a suggestion
+            boolean subTypo = sub != null && !FIELDS.contains(key) && !isEmpty(entry.value())
+                    && Suggestions.nearest(key, sub.keys).isPresent();
+            if (sub != null && (sub.accepts(key) || subTypo)) {
                 sub.entries.add(entry);
                 continue;
             }

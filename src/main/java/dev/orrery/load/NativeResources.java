@@ -161,7 +161,7 @@ final class NativeResources {
         for (String name : Placeholders.names(text)) {
             if (!declared.contains(name) && reported.add(name)) {
                 diagnostics.add(at, "{{" + name + "}} is used but resource '" + draft.name() + "' has no input '"
-                        + name + "'" + Suggestions.didYouMean(name, declared) + "; add it under 'inputs:'");
+                        + name + "'" + Suggestions.inParens(name, declared) + "; add it under 'inputs:'");
             }
         }
     }

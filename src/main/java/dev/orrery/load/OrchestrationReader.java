@@ -105,7 +105,7 @@ final class OrchestrationReader {
                 SourceRef verbAt = Fields.ref(file, job.keyMark());
                 String verb = job.key().toUpperCase(Locale.ROOT);
                 if (!VERBS.contains(verb)) {
-                    String guess = Suggestions.nearest(verb, VERBS).map(v -> " (did you mean " + v + "?)").orElse("");
+                    String guess = Suggestions.inParens(verb, VERBS);
                     diagnostics.add(verbAt, "unsupported verb '" + job.key() + "'" + guess + "; Orrery supports "
                             + String.join(", ", VERBS));
                     continue;
@@ -205,9 +205,7 @@ final class OrchestrationReader {
                 return false;
             }
             String destination = paths.get(paths.size() - 1);
-            if (!destination.startsWith("/") && workdir != null) {
-                destination = workdir.endsWith("/") ? workdir + destination : workdir + "/" + destination;
-            }
+            // a relative destination starts at the job's workdir (the transport resolves it, as a Dockerfile does)
             for (String source : paths.subList(0, paths.size() - 1)) {
                 String local = LocalPaths.relativeToRoot(root, file.getParent(), source);
                 if (!LocalPaths.isGlob(source) && !Files.exists(LocalPaths.resolve(root, local))) {

@@ -62,6 +62,8 @@ final class ResourcesReader {
         List<Located> targets = fields.list("target");
         if (targets.isEmpty() && !fields.has("target")) {
             diagnostics.add(at, owner + " has no 'target': add `target: [host or tag, ...]` to say where it runs");
+        } else if (targets.isEmpty() && fields.node("target").filter(n -> n instanceof YamlNode.Mapping).isEmpty()) {
+            diagnostics.add(fields.keyAt("target"), "'target' of " + owner + " is empty: name at least one host or tag");
         }
         Set<String> tags = new LinkedHashSet<>();
         fields.list("tags").forEach(t -> tags.add(t.value()));
@@ -177,9 +179,12 @@ final class ResourcesReader {
             return Optional.empty();
         }
         Fields fields = new Fields(owner.diagnostics(), owner.file(), mapping, "a step of " + what, STEP_KEYS);
-        if (fields.has("run") == fields.has("copy")) {
+        if (fields.has("run") && fields.has("copy") || mapping.entries().isEmpty()) {
             owner.diagnostics().add(at, "a step of " + what + " must hold exactly one of 'run' or 'copy'");
             return Optional.empty();
+        }
+        if (!fields.has("run") && !fields.has("copy")) {
+            return Optional.empty(); // its unknown key is already reported
         }
         if (fields.has("run")) {
             return fields.requiredText("run", ": the shell command to run").map(c -> new RunDraft(c.value(), c.at()));

@@ -3,7 +3,7 @@ package dev.orrery.load;
 import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean ...?" by Levenshtein distance. O(n·m) per candidate; stateless. */
+/** "Did you mean ...?" by edit distance (typos and swapped letters). O(n·m) per candidate; stateless. */
 final class Suggestions {
     private Suggestions() {
     }
@@ -22,7 +22,8 @@ final class Suggestions {
         if (best == null) {
             return Optional.empty();
         }
-        int allowed = Math.max(2, Math.min(word.length(), best.length()) / 3);
+        int shorter = Math.min(word.length(), best.length());
+        int allowed = shorter <= 4 ? 1 : Math.max(2, shorter / 3);
         boolean prefix = best.toLowerCase().startsWith(word.toLowerCase()) || word.toLowerCase().startsWith(best.toLowerCase());
         return bestDistance <= allowed || (prefix && word.length() >= 3) ? Optional.of(best) : Optional.empty();
     }
@@ -32,22 +33,29 @@ final class Suggestions {
         return nearest(word, candidates).map(s -> "; did you mean '" + s + "'?").orElse("");
     }
 
+    /** " (did you mean 'x'?)" or "", for the middle of a sentence. */
+    static String inParens(String word, Collection<String> candidates) {
+        return nearest(word, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
+    }
+
+    /** Levenshtein distance where swapping two neighbours counts as one edit (optimal string alignment). */
     static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

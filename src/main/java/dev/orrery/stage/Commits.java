@@ -21,8 +21,8 @@ import java.util.Set;
  * and its resource's committed state becomes the plan's desired snapshot ({@code run}, {@code update},
  * {@code deploy}) or is forgotten ({@code remove}); other actions ({@code restart}, {@code test}, jobs) change
  * no committed state. Orchestration jobs that succeed are recorded in the job cache per target.
- * The runner calls {@link #afterTask} after each task reaches SUCCESS or NOOP (or {@link #commitFinished} once at
- * the end). Idempotent: a change is committed once, in one store transaction, never again. Thread-safe if the
+ * The runner plugs {@link #commit} in as its change committer (or calls {@link #afterTask} after each task reaches
+ * SUCCESS or NOOP, or {@link #commitFinished} once at the end). Idempotent: a change is committed once, in one store transaction, never again. Thread-safe if the
  * store is.
  */
 public final class Commits {
@@ -56,6 +56,27 @@ public final class Commits {
         return commit(store, plan, statuses, at, task.resource());
     }
 
+    /**
+     * Commits one change whose tasks are all SUCCESS/NOOP, as the runner's {@code ChangeCommitter} does:
+     * {@code runner.committer((plan, change, tasks, at) -> Commits.commit(store, plan, change, tasks, at))}.
+     * Records job successes (tasks in SUCCESS) in the job cache, then executes the change and writes its
+     * committed state in one transaction. A second call for the same change writes nothing.
+     *
+     * @return true if this call executed the change
+     */
+    public static boolean commit(Store store, Plan plan, Change change, List<Task> tasks, Instant at) {
+        if (change.kind() == ResourceKind.JOB) {
+            Map<String, TaskStatus> statuses = store.tasks().statuses(plan.uid());
+            for (Task task : tasks) {
+                TaskStatus status = statuses.get(task.id());
+                if (status != null && status.state() == TaskState.SUCCESS) {
+                    store.jobCache().recordSuccess(task.host(), jobFingerprint(store, plan, task), plan.uid(), at);
+                }
+            }
+        }
+        return execute(store, plan, change, at);
+    }
+
     /** Commits every change of the plan whose tasks are all SUCCESS/NOOP; returns those executed by this call. */
     public static List<Change> commitFinished(Store store, Plan plan, Instant at) {
         return commit(store, plan, store.tasks().statuses(plan.uid()), at, null);
@@ -71,20 +92,24 @@ public final class Commits {
             if (!allDone(plan, statuses, change.resource())) {
                 continue;
             }
-            ResourceSnapshot commit = null;
-            String uncommit = null;
-            if (commitsState(change)) {
-                if (Action.REMOVE.equals(change.action())) {
-                    uncommit = change.resource();
-                } else {
-                    commit = store.plans().desired(plan.uid(), change.resource()).orElse(null);
-                }
-            }
-            if (store.changes().execute(plan.uid(), change.id(), at, plan.environment(), commit, uncommit)) {
+            if (execute(store, plan, change, at)) {
                 executed.add(change);
             }
         }
         return executed;
+    }
+
+    private static boolean execute(Store store, Plan plan, Change change, Instant at) {
+        ResourceSnapshot commit = null;
+        String uncommit = null;
+        if (commitsState(change)) {
+            if (Action.REMOVE.equals(change.action())) {
+                uncommit = change.resource();
+            } else {
+                commit = store.plans().desired(plan.uid(), change.resource()).orElse(null);
+            }
+        }
+        return store.changes().execute(plan.uid(), change.id(), at, plan.environment(), commit, uncommit);
     }
 
     private static boolean allDone(Plan plan, Map<String, TaskStatus> statuses, String resource) {

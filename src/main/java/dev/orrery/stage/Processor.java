@@ -27,7 +27,8 @@ import java.util.UUID;
  * a resource the files no longer define is rebuilt from its committed snapshot; a {@code remove} of a resource
  * without a {@code remove} action gets an empty one (it is simply forgotten when the plan runs); a job staged
  * because some targets have not run it yet runs on those targets only. The plan is saved with the desired
- * snapshot of every change that commits state, and its changes leave the staged bucket, in one transaction.
+ * snapshot of every change that commits state (and of every job, for its fingerprint), and its changes leave the
+ * staged bucket, in one transaction.
  */
 public final class Processor {
     private Processor() {
@@ -67,7 +68,8 @@ public final class Processor {
         Plan plan = PlanBuilder.build(planned, changes, env, UUID.randomUUID().toString(), Instant.now());
         Map<String, ResourceSnapshot> desired = new TreeMap<>();
         for (Change change : changes) {
-            if (Commits.commitsState(change)) {
+            // jobs: stored so a committer can read the fingerprint; Commits never writes them to committed state
+            if (Commits.commitsState(change) || change.kind() == ResourceKind.JOB) {
                 ResourceSnapshot snapshot = desiredOverride.get(change.resource());
                 if (snapshot == null) {
                     snapshot = Snapshots.of(planned.resource(change.resource()).orElseThrow());

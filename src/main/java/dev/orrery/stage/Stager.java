@@ -106,8 +106,9 @@ public final class Stager {
             if (request.action() != null) {
                 return List.of(explicit());
             }
-            if (request.resource() != null) {
-                resourceNamed(request.resource());
+            if (request.resource() != null && workspace.resource(request.resource()).isEmpty()
+                    && !store.committed().all(env).containsKey(request.resource())) {
+                resourceNamed(request.resource()); // neither defined nor committed: explain
             }
             List<Change> all = new ArrayList<>();
             if (request.restrict().isEmpty()) {

@@ -20,6 +20,7 @@ final class HostKeyCheck {
     private final KnownHosts knownHosts;
     private final HostKeyPolicy policy;
     private volatile String refusal;
+    private volatile boolean asking;
 
     HostKeyCheck(SshTarget target, HostKeyPolicy policy) {
         this.target = target;
@@ -27,9 +28,39 @@ final class HostKeyCheck {
         this.policy = policy;
     }
 
+    /** True while the policy is deciding (the GUI may be waiting for a person): login time stops counting. */
+    boolean asking() {
+        return asking;
+    }
+
     /** Null when the key was accepted or not checked yet. */
     String refusal() {
         return refusal;
+    }
+
+    /**
+     * Reorders the host key algorithms we offer so the types known_hosts already holds for this host come
+     * first, as OpenSSH does; otherwise a server with several host keys could present one we have never seen
+     * and be refused although its known key is right there.
+     */
+    String preferKnownTypes(String algorithms) {
+        java.util.Set<String> known;
+        try {
+            known = knownHosts.knownTypes(target.keyLookupName(), target.keyLookupPort());
+        } catch (IOException e) {
+            return algorithms;
+        }
+        if (known.isEmpty() || algorithms == null) {
+            return algorithms;
+        }
+        java.util.List<String> first = new java.util.ArrayList<>();
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        for (String algorithm : algorithms.split(",")) {
+            String keyType = algorithm.startsWith("rsa-sha2-") ? "ssh-rsa" : algorithm;
+            (known.contains(keyType) ? first : rest).add(algorithm);
+        }
+        first.addAll(rest);
+        return String.join(",", first);
     }
 
     boolean verify(PublicKey key) {
@@ -64,11 +95,14 @@ final class HostKeyCheck {
         }
         KnownHosts.Unknown unknown = (KnownHosts.Unknown) verdict;
         HostKeyPolicy.Decision decision;
+        asking = true;
         try {
             decision = policy.unknownHost(target.name(), target.address(), target.port(), type, fingerprint);
         } catch (RuntimeException e) {
             LOG.warn("host key policy failed for {}", target.name(), e);
             decision = HostKeyPolicy.Decision.REFUSE;
+        } finally {
+            asking = false;
         }
         switch (decision == null ? HostKeyPolicy.Decision.REFUSE : decision) {
             case ACCEPT_ONCE:

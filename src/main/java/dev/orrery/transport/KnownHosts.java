@@ -103,6 +103,24 @@ final class KnownHosts {
         return new Unknown(List.copyOf(otherTypes));
     }
 
+    /** Key types ({@code ssh-ed25519}, {@code ssh-rsa}, ...) recorded for the host, in file order. */
+    java.util.Set<String> knownTypes(String host, int port) throws IOException {
+        java.util.Set<String> types = new java.util.LinkedHashSet<>();
+        if (!Files.isRegularFile(file)) {
+            return types;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            KnownHostEntry entry = parse(line);
+            if (entry != null && entry.getMarker() == null && entry.isHostMatch(host, port)) {
+                PublicKey key = keyOf(entry.getKeyEntry());
+                if (key != null) {
+                    types.add(KeyUtils.getKeyType(key));
+                }
+            }
+        }
+        return types;
+    }
+
     /** Appends {@code host key} ({@code [host]:port key} when the port is not 22), creating the file. */
     void append(String host, int port, PublicKey key) throws IOException {
         String line = KnownHostHashValue.createHostPattern(host, port) + " " + PublicKeyEntry.toString(key);

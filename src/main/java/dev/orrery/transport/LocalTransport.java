@@ -40,8 +40,12 @@ final class LocalTransport implements Transport {
         // "cd 'dir' && ..." inside the shell, as over SSH, so a missing folder fails the same way
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", Shell.commandLine(command, null, workdir))
                 .redirectInput(DEV_NULL).directory(home.toFile());
-        if (env != null) {
-            env.forEach((name, value) -> builder.environment().put(Shell.checkedName(name), value));
+        try {
+            if (env != null) {
+                env.forEach((name, value) -> builder.environment().put(Shell.checkedName(name), value));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new TransportException(e.getMessage(), e);
         }
         Process process;
         try {

@@ -8,10 +8,14 @@ import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.kex.KexProposalOption;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.core.CoreModuleProperties;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one {@link SshClient} of the process, started on first use and kept for the life of the JVM (its
@@ -41,6 +45,16 @@ final class SharedSshClient {
                 CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(c, 3);
             }
             CoreModuleProperties.SOCKET_KEEPALIVE.set(c, true);
+            c.addSessionListener(new SessionListener() {
+                @Override
+                public void sessionNegotiationOptionsCreated(Session session, Map<KexProposalOption, String> proposal) {
+                    HostKeyCheck check = session instanceof ClientSession cs ? checkOf(cs) : null;
+                    if (check != null) {
+                        proposal.put(KexProposalOption.SERVERKEYS,
+                                check.preferKnownTypes(proposal.get(KexProposalOption.SERVERKEYS)));
+                    }
+                }
+            });
             c.start();
             client = c;
         }
@@ -52,8 +66,12 @@ final class SharedSshClient {
     }
 
     private static boolean verify(ClientSession session, java.security.PublicKey key) {
-        AttributeRepository context = session.getConnectionContext();
-        HostKeyCheck check = context == null ? null : context.getAttribute(HOST_KEY_CHECK);
+        HostKeyCheck check = checkOf(session);
         return check != null && check.verify(key);
+    }
+
+    private static HostKeyCheck checkOf(ClientSession session) {
+        AttributeRepository context = session.getConnectionContext();
+        return context == null ? null : context.getAttribute(HOST_KEY_CHECK);
     }
 }

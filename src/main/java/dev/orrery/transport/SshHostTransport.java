@@ -3,9 +3,12 @@ package dev.orrery.transport;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.common.SftpConstants;
@@ -37,6 +40,7 @@ final class SshHostTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(SshHostTransport.class);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     private static final long WAIT_SLICE_MS = 200;
+    private static final long HANDSHAKE_RETRY_PAUSE_MS = 300;
 
     /** Finds out where the host is; for sandbox hosts this starts the server. */
     @FunctionalInterface
@@ -69,7 +73,12 @@ final class SshHostTransport implements Transport {
     @Override
     public int exec(String command, Map<String, String> env, String workdir, OutputSink sink, Duration timeout)
             throws TransportException, InterruptedException {
-        String line = Shell.commandLine(command, env, workdir);
+        String line;
+        try {
+            line = Shell.commandLine(command, env, workdir);
+        } catch (IllegalArgumentException e) {
+            throw new TransportException(e.getMessage(), e);
+        }
         ClientSession s = session();
         ChannelExec channel;
         try {
@@ -114,6 +123,7 @@ final class SshHostTransport implements Transport {
                 }
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
+                    signal(channel, "KILL");
                     throw new TransportException("timed out after " + Durations.human(timeout));
                 }
                 Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
@@ -139,6 +149,25 @@ final class SshHostTransport implements Transport {
             throw new TransportException("connection to " + hostName + " dropped while running");
         }
         throw new TransportException(hostName + " closed the command's channel without an exit status");
+    }
+
+    /**
+     * Asks the server to deliver a signal to the command (RFC 4254 6.9). Best effort: closing the channel alone
+     * leaves a command that does not write running. OpenSSH (7.9+) honours it for non-root logins only; it
+     * refuses for root ("session signalling requires privilege separation").
+     */
+    private static void signal(ChannelExec channel, String name) {
+        try {
+            ClientSession s = channel.getClientSession();
+            Buffer request = s.createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, name.length() + 32);
+            request.putUInt(channel.getRecipient());
+            request.putString("signal");
+            request.putBoolean(false);
+            request.putString(name);
+            s.writePacket(request);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("could not send signal {} on {}: {}", name, channel, e.getMessage());
+        }
     }
 
     @Override
@@ -195,8 +224,22 @@ final class SshHostTransport implements Transport {
             session.close(true);
             session = null;
         }
-        session = connect();
+        try {
+            session = connect();
+        } catch (HandshakeDropped first) {
+            // sshd drops surplus simultaneous handshakes (MaxStartups): one more try after a pause
+            LOG.info("{}; trying once more", first.getMessage());
+            Thread.sleep(HANDSHAKE_RETRY_PAUSE_MS);
+            session = connect();
+        }
         return session;
+    }
+
+    /** The server closed the connection before login completed, without refusing anything. */
+    private static final class HandshakeDropped extends TransportException {
+        HandshakeDropped(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private synchronized ClientSession reconnect(ClientSession dead) throws TransportException, InterruptedException {
@@ -224,14 +267,14 @@ final class SshHostTransport implements Transport {
         }
         try {
             s.setKeyIdentityProvider(KeyIdentityProvider.wrapKeyPairs(keys));
-            s.auth().verify(settings.authTimeout());
+            awaitLogin(s, s.auth(), check);
+        } catch (InterruptedException e) {
+            s.close(true);
+            throw e;
         } catch (IOException | RuntimeException e) {
             s.close(true);
             if (check.refusal() != null) {
                 throw new TransportException(check.refusal(), e);
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("interrupted while logging in to " + hostName);
             }
             if (isTimeout(e)) {
                 throw new TransportException("timed out after " + Durations.human(settings.authTimeout())
@@ -241,7 +284,7 @@ final class SshHostTransport implements Transport {
                 throw new TransportException("authentication failed for " + target.user() + "@" + hostName
                         + " with keys " + describeKeys(loaded), e);
             }
-            throw new TransportException("connection to " + target.nameAndWhere() + " failed during login: "
+            throw new HandshakeDropped("connection to " + target.nameAndWhere() + " failed during login: "
                     + reason(e), e);
         }
         synchronized (this) {
@@ -250,6 +293,33 @@ final class SshHostTransport implements Transport {
         }
         LOG.debug("connected to {} as {}", target.nameAndWhere(), target.user());
         return s;
+    }
+
+    /**
+     * Waits for key exchange and authentication at most {@code authTimeout}, not counting the time the host key
+     * policy spends deciding (a person may be reading a fingerprint in the GUI).
+     */
+    private void awaitLogin(ClientSession s, AuthFuture auth, HostKeyCheck check)
+            throws IOException, InterruptedException {
+        long budget = settings.authTimeout().toNanos();
+        long deadline = System.nanoTime() + budget;
+        while (!auth.await(WAIT_SLICE_MS)) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while logging in to " + hostName);
+            }
+            if (check.asking()) {
+                deadline = Math.max(deadline, System.nanoTime() + budget);
+            } else if (System.nanoTime() > deadline) {
+                throw new java.net.SocketTimeoutException("login timeout");
+            }
+        }
+        if (!auth.isSuccess()) {
+            Throwable failure = auth.getException();
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(failure != null ? failure.getMessage() : "authentication failed", failure);
+        }
     }
 
     private static String describeKeys(List<IdentityKeys.Loaded> loaded) {
@@ -272,7 +342,7 @@ final class SshHostTransport implements Transport {
         } else if (isTimeout(e)) {
             why = "no answer within " + Durations.human(settings.connectTimeout());
         } else {
-            why = reason(e);
+            return new HandshakeDropped(target.nameAndWhere() + " unreachable: " + reason(e), e);
         }
         return new TransportException(target.nameAndWhere() + " unreachable: " + why, e);
     }

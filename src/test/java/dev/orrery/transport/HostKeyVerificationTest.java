@@ -86,6 +86,24 @@ class HostKeyVerificationTest {
     }
 
     @Test
+    void timeSpentDecidingDoesNotCountAgainstTheLoginTimeout() throws Exception {
+        HostKeyPolicy slowPerson = (name, address, port, type, fp) -> {
+            try {
+                Thread.sleep(2500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return HostKeyPolicy.Decision.ACCEPT_ONCE;
+        };
+        TransportPool pool = TransportPool.create(workspace, slowPerson, PassphraseProvider.none(),
+                TransportSettings.defaults().withUserHome(home).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1)));
+        pools.add(pool);
+        Host host = Hosts.ssh("web-1", "127.0.0.1", server.port(), "tester", null, null);
+
+        assertThat(pool.forHost(host).exec("true", Map.of(), null, new Output(), T)).isZero();
+    }
+
+    @Test
     void acceptNewRecordsTheKeySoTheNextConnectionNeedsNoDecision() throws Exception {
         assertThat(transport(HostKeyPolicy.acceptNew()).exec("true", Map.of(), null, new Output(), T)).isZero();
 
@@ -124,6 +142,23 @@ class HostKeyVerificationTest {
                 .hasMessageContaining("man-in-the-middle")
                 .hasMessageContaining("remove line 2 of " + knownHosts);
         assertThat(Files.readString(knownHosts)).isEqualTo(before);
+    }
+
+    @Test
+    void withSeveralHostKeysTheTypeAlreadyKnownIsNegotiated() throws Exception {
+        KeyPair clientKey = TestSshServer.newKey();
+        KeyFiles.write(home.resolve(".ssh/id_ed25519"), clientKey, "tester@test");
+        KeyPair ecdsa = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+        KeyPair ed25519 = TestSshServer.newKey();
+        try (TestSshServer multi = TestSshServer.start(serverHome, List.of(ecdsa, ed25519), clientKey.getPublic())) {
+            new KnownHosts(knownHosts).append("127.0.0.1", multi.port(), ed25519.getPublic());
+            TransportPool pool = TransportPool.create(workspace, HostKeyPolicy.refuse(), PassphraseProvider.none(),
+                    TransportSettings.defaults().withUserHome(home));
+            pools.add(pool);
+            Host host = Hosts.ssh("multi", "127.0.0.1", multi.port(), "tester", null, null);
+
+            assertThat(pool.forHost(host).exec("true", Map.of(), null, new Output(), T)).isZero();
+        }
     }
 
     @Test

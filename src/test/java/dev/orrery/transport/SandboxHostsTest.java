@@ -72,4 +72,47 @@ class SandboxHostsTest {
         assertThat(Files.readString(sandbox.resolve("client_ed25519"))).isEqualTo(clientKey);
         assertThat(Files.readAllLines(sandbox.resolve("known_hosts"))).hasSize(1);
     }
+
+    @Test
+    void aStoppedSandboxComesBackAndTheTransportReconnects() throws Exception {
+        Host web = Hosts.sandbox("web-1");
+        Transport t = pool.forHost(web);
+        assertThat(t.exec("true", Map.of(), null, new Output(), T)).isZero();
+
+        pool.sandboxes().stop("web-1");
+        Output out = new Output();
+        assertThat(t.exec("echo back", Map.of(), null, out, T)).isZero();
+
+        assertThat(out.out()).containsExactly("back");
+        assertThat(pool.connectCount(web)).isEqualTo(2);
+        assertThat(pool.sandboxes().runningHosts()).containsExactly("web-1");
+    }
+
+    @Test
+    void sandboxHostsHaveSeparateFolders() throws Exception {
+        pool.forHost(Hosts.sandbox("a")).exec("echo a > who", Map.of(), null, new Output(), T);
+        pool.forHost(Hosts.sandbox("b")).exec("echo b > who", Map.of(), null, new Output(), T);
+
+        assertThat(workspace.resolve(".orrery/sandbox/a/who")).hasContent("a");
+        assertThat(workspace.resolve(".orrery/sandbox/b/who")).hasContent("b");
+    }
+
+    @Test
+    void hostNamesThatCouldEscapeTheSandboxFolderAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> pool.forHost(Hosts.sandbox("../evil")).exec("true", Map.of(), null, new Output(), T))
+                .isInstanceOf(TransportException.class).hasMessageContaining("cannot be a sandbox host name");
+    }
+
+    @Test
+    void theRawExecLoopRunsOverThePoolsSessions() throws Exception {
+        java.util.List<Host> hosts = java.util.List.of(Hosts.sandbox("r1"), Hosts.sandbox("r2"));
+
+        RawExecLoop.Result result = RawExecLoop.run(pool, hosts, 5, "true", 2, T);
+
+        assertThat(result.channels()).isEqualTo(10);
+        assertThat(result.failures()).isZero();
+        assertThat(pool.connectCount(hosts.get(0))).isEqualTo(1);
+        assertThat(pool.connectCount(hosts.get(1))).isEqualTo(1);
+    }
 }

@@ -37,13 +37,13 @@ final class TestSshServer implements AutoCloseable {
     private final AtomicInteger sessions = new AtomicInteger();
     private final Set<String> users = new CopyOnWriteArraySet<>();
 
-    private TestSshServer(Path home, KeyPair hostKey, int port, List<PublicKey> authorized) throws IOException {
+    private TestSshServer(Path home, List<KeyPair> hostKeys, int port, List<PublicKey> authorized) throws IOException {
         this.home = home;
-        this.hostKey = hostKey;
+        this.hostKey = hostKeys.get(0);
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(port);
-        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        server.setKeyPairProvider(KeyPairProvider.wrap(hostKeys));
         server.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
         server.setPublickeyAuthenticator((user, key, session) -> {
             users.add(user);
@@ -62,11 +62,12 @@ final class TestSshServer implements AutoCloseable {
     }
 
     static TestSshServer start(Path home, PublicKey... authorized) throws Exception {
-        return new TestSshServer(home, newKey(), 0, List.of(authorized));
+        return new TestSshServer(home, List.of(newKey()), 0, List.of(authorized));
     }
 
-    static TestSshServer start(Path home, KeyPair hostKey, PublicKey... authorized) throws Exception {
-        return new TestSshServer(home, hostKey, 0, List.of(authorized));
+    /** A server with several host keys; the first is {@link #hostKey()}. */
+    static TestSshServer start(Path home, List<KeyPair> hostKeys, PublicKey... authorized) throws Exception {
+        return new TestSshServer(home, hostKeys, 0, List.of(authorized));
     }
 
     static KeyPair newKey() throws Exception {

@@ -1,0 +1,135 @@
+package dev.orrery.run;
+
+import dev.orrery.model.Change;
+import dev.orrery.model.Plan;
+import dev.orrery.model.Release;
+import dev.orrery.load.WorkspaceLoader;
+import dev.orrery.model.TaskState;
+import dev.orrery.model.Workspace;
+import dev.orrery.stage.Processor;
+import dev.orrery.stage.StageRequest;
+import dev.orrery.stage.Stager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommitAndReleaseTest {
+    @TempDir
+    Path root;
+    RunFixture f;
+
+    @BeforeEach
+    void setUp() {
+        f = new RunFixture(root, "h1", "h2");
+    }
+
+    @AfterEach
+    void tearDown() {
+        f.close();
+    }
+
+    @Test
+    void theWebstackSampleRunsToSuccessCommitsItsChangesAndTheNextPreviewIsEmpty() throws Exception {
+        copyTree(Path.of("samples/webstack"), root);
+        Workspace ws = WorkspaceLoader.load(root).workspace().orElseThrow();
+        StageRequest staging = StageRequest.all().withEnvironment("staging");
+        List<Change> staged = Stager.stage(ws, f.store, staging);
+        assertThat(staged).isNotEmpty();
+        Plan plan = Processor.process(ws, f.store, Set.of(), "staging");
+
+        RunResult result = new Runner(f.store, f.transports, ws, RunFixture.fast()).run(plan.uid());
+
+        assertThat(result.result()).as(f.statuses(plan).toString()).isEqualTo(TaskState.SUCCESS);
+        assertThat(Stager.preview(ws, f.store, staging)).isEmpty();
+        assertThat(f.store.changes().history(-1)).hasSize(staged.size());
+        Release release = result.release().orElseThrow();
+        assertThat(release.environment()).isEqualTo("staging");
+        assertThat(release.planUid()).isEqualTo(plan.uid());
+        assertThat(release.summary()).startsWith(plan.tasks().size() + " tasks: " + plan.tasks().size() + " success; resources: ");
+        assertThat(release.workspaceFingerprint()).matches("sha256:[0-9a-f]{64}");
+        assertThat(f.store.releases().list("staging")).extracting(Release::id).containsExactly(release.id());
+        for (var task : plan.tasks()) {
+            assertThat(f.store.tasks().output(plan.uid(), task.id()))
+                    .allSatisfy(c -> assertThat(c.text()).doesNotContain("correct-horse-battery"));
+        }
+        // a plan records one release, however often it is run again
+        new Control(f.store).restart(plan.uid());
+        assertThat(new Runner(f.store, f.transports, ws, RunFixture.fast()).run(plan.uid()).release()).isEmpty();
+    }
+
+    @Test
+    void nothingIsCommittedForAChangeWhoseTasksDidNotAllSucceed() throws Exception {
+        copyTree(Path.of("samples/webstack"), root);
+        Workspace ws = WorkspaceLoader.load(root).workspace().orElseThrow();
+        StageRequest staging = StageRequest.all().withEnvironment("staging");
+        Stager.stage(ws, f.store, staging);
+        Plan plan = Processor.process(ws, f.store, Set.of(), "staging");
+        String app = plan.tasks().stream().filter(t -> t.resource().equals("app")).findFirst().orElseThrow().id();
+        new Control(f.store).skip(plan.uid(), app);
+
+        RunResult result = new Runner(f.store, f.transports, ws, RunFixture.fast()).run(plan.uid());
+
+        assertThat(result.result()).isEqualTo(TaskState.SKIPPED);
+        assertThat(result.release()).isEmpty();
+        assertThat(f.store.committed().all("staging")).doesNotContainKey("app").containsKey("database");
+        assertThat(Stager.preview(ws, f.store, staging)).extracting(Change::resource).contains("app");
+    }
+
+    @Test
+    void fingerprintIsTheGitCommitWhenTheWorkspaceIsARepository() throws Exception {
+        Files.writeString(root.resolve("inventory.yaml"), "hosts: {}\n");
+        git("init", "-q");
+        git("-c", "user.email=t@example.org", "-c", "user.name=t", "add", "inventory.yaml");
+        git("-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-q", "-m", "first");
+        String head = git("rev-parse", "HEAD").strip();
+        Files.createDirectories(root.resolve(".orrery"));
+        Files.writeString(root.resolve(".orrery/ignored-by-fingerprint"), "x");
+
+        assertThat(WorkspaceFingerprint.of(root)).isEqualTo(head);
+        Files.writeString(root.resolve("inventory.yaml"), "hosts: {a: {}}\n");
+        assertThat(WorkspaceFingerprint.of(root)).isEqualTo(head + "-dirty");
+    }
+
+    @Test
+    void fingerprintOutsideGitHashesTheYamlFiles() throws Exception {
+        Files.writeString(root.resolve("a.yaml"), "one\n");
+        Files.writeString(root.resolve("notes.txt"), "not part of it\n");
+        String first = WorkspaceFingerprint.of(root);
+        Files.writeString(root.resolve("notes.txt"), "changed\n");
+        assertThat(WorkspaceFingerprint.of(root)).isEqualTo(first);
+        Files.writeString(root.resolve("a.yaml"), "two\n");
+        assertThat(WorkspaceFingerprint.of(root)).isNotEqualTo(first).startsWith("sha256:");
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private String git(String... args) throws Exception {
+        var command = new java.util.ArrayList<>(List.of("git", "-C", root.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+}
