@@ -100,6 +100,25 @@ class OrreryAppTest {
         return graph(robot).displayedState(nodeId).orElse(null);
     }
 
+    /**
+     * A right-click on a node: the secondary press, and the context-menu request the platform would send with
+     * it (Monocle's headless robot sends no ContextMenuEvent of its own).
+     */
+    private static void rightClick(FxRobot robot, GraphView graph, Node node) {
+        robot.moveTo(node).press(MouseButton.SECONDARY).release(MouseButton.SECONDARY);
+        robot.interact(() -> {
+            javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+            double sx = b.getCenterX();
+            double sy = b.getCenterY();
+            // Built with scene coordinates: dispatch turns them into each target's local ones.
+            javafx.geometry.Point2D scene = node.localToScene(node.getBoundsInLocal().getCenterX(),
+                    node.getBoundsInLocal().getCenterY());
+            javafx.event.Event.fireEvent(graph, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, scene.getX(), scene.getY(), sx, sy,
+                    false, null));
+        });
+    }
+
     private static java.util.Optional<ContextMenu> showingMenu() {
         return Window.getWindows().stream().filter(w -> w instanceof ContextMenu && w.isShowing())
                 .map(ContextMenu.class::cast).findFirst();
@@ -174,7 +193,7 @@ class OrreryAppTest {
 
         // Fix the cause, right-click the red node → Retry.
         Files.delete(blocker);
-        robot.clickOn(graph(robot).nodeView("app.run@app-1").orElseThrow(), MouseButton.SECONDARY);
+        rightClick(robot, graph(robot), graph(robot).nodeView("app.run@app-1").orElseThrow());
         waitUntil(() -> showingMenu().isPresent());
         ContextMenu menu = showingMenu().orElseThrow();
         assertThat(item(menu, "task-menu-retry").isDisable()).isFalse();

@@ -40,8 +40,10 @@ class DetailsBuilderTest {
         Resource db = new Resource("database", ResourceKind.RESOURCE, List.of("db-1", "db-2"), Set.of("data"), inputs,
                 Map.of("run", new Action("run", List.of(new Step.Exec("echo 'correct-horse' > pw")), 0, null, SourceRef.NONE)),
                 List.of("network"), Map.of(), null, Map.of(), new SourceRef(FILE, 2, 3));
-        return new Workspace(Path.of("/ws"), List.of(db1, db2), List.of(db),
-                Map.of(Path.of("/ws/inventory.yaml"), Workspace.FileKind.INVENTORY, FILE, Workspace.FileKind.RESOURCES));
+        Map<Path, Workspace.FileKind> files = new LinkedHashMap<>();
+        files.put(Path.of("/ws/inventory.yaml"), Workspace.FileKind.INVENTORY);
+        files.put(FILE, Workspace.FileKind.RESOURCES);
+        return new Workspace(Path.of("/ws"), List.of(db1, db2), List.of(db), files);
     }
 
     private static String allText(Details d) {
