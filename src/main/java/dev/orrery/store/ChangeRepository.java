@@ -12,6 +12,9 @@ public interface ChangeRepository {
     /** Stores a staged change and returns it with its new id. Staging the same resource+action twice replaces the older one. */
     Change stage(Change change);
 
+    /** {@link #stage} for many changes in one transaction, in order; returns them with their ids. */
+    List<Change> stageAll(List<Change> changes);
+
     /** Staged (not yet processed) changes, oldest first. */
     List<Change> staged();
 

@@ -26,26 +26,39 @@ final class SqlChangeRepository implements ChangeRepository {
 
     @Override
     public Change stage(Change change) {
-        return db.write("stage a change", d -> {
-            PreparedStatement del = d.prepare("DELETE FROM changes WHERE status = 'STAGED' AND resource = ? "
-                    + "AND action = ? AND environment = ?");
-            del.setString(1, change.resource());
-            del.setString(2, change.action());
-            del.setString(3, env(change.environment()));
-            del.executeUpdate();
-            PreparedStatement ins = d.prepare("INSERT INTO changes (resource, kind, action, tags, diff, reason, "
-                    + "environment, staged_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'STAGED')");
-            ins.setString(1, change.resource());
-            ins.setString(2, change.kind().name());
-            ins.setString(3, change.action());
-            ins.setString(4, Codec.tags(change.tags()));
-            ins.setString(5, Codec.diff(change.diff()));
-            ins.setString(6, change.reason());
-            ins.setString(7, env(change.environment()));
-            ins.setString(8, Codec.time(change.stagedAt()));
-            ins.executeUpdate();
-            return change.withId(d.lastId());
+        return db.write("stage a change", d -> insert(d, change));
+    }
+
+    @Override
+    public List<Change> stageAll(List<Change> changes) {
+        return db.write("stage " + changes.size() + " changes", d -> {
+            List<Change> out = new ArrayList<>(changes.size());
+            for (Change change : changes) {
+                out.add(insert(d, change));
+            }
+            return out;
         });
+    }
+
+    private static Change insert(Db d, Change change) throws SQLException {
+        PreparedStatement del = d.prepare("DELETE FROM changes WHERE status = 'STAGED' AND resource = ? "
+                + "AND action = ? AND environment = ?");
+        del.setString(1, change.resource());
+        del.setString(2, change.action());
+        del.setString(3, env(change.environment()));
+        del.executeUpdate();
+        PreparedStatement ins = d.prepare("INSERT INTO changes (resource, kind, action, tags, diff, reason, "
+                + "environment, staged_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'STAGED')");
+        ins.setString(1, change.resource());
+        ins.setString(2, change.kind().name());
+        ins.setString(3, change.action());
+        ins.setString(4, Codec.tags(change.tags()));
+        ins.setString(5, Codec.diff(change.diff()));
+        ins.setString(6, change.reason());
+        ins.setString(7, env(change.environment()));
+        ins.setString(8, Codec.time(change.stagedAt()));
+        ins.executeUpdate();
+        return change.withId(d.lastId());
     }
 
     @Override
