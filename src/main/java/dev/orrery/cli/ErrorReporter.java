@@ -1,5 +1,8 @@
 package dev.orrery.cli;
 
+import dev.orrery.api.InvalidWorkspaceException;
+import dev.orrery.graph.CycleException;
+import dev.orrery.stage.StageException;
 import dev.orrery.store.UnknownPlanException;
 import picocli.CommandLine;
 
@@ -18,7 +21,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         if (root.debug()) {
             ex.printStackTrace(err);
         }
-        err.println("error: " + oneLine(ex));
+        if (ex instanceof InvalidWorkspaceException invalid && !invalid.problems().isEmpty()) {
+            invalid.problems().forEach(problem -> err.println(ValidateCommand.line(problem)));
+        } else {
+            err.println("error: " + oneLine(ex));
+        }
         err.flush();
         return exitCodeOf(ex);
     }
@@ -33,7 +40,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
     }
 
     static int exitCodeOf(Throwable ex) {
-        if (ex instanceof UsageException || ex instanceof UnknownPlanException
+        if (ex instanceof UsageException || ex instanceof UnknownPlanException || ex instanceof InvalidWorkspaceException
+                || ex instanceof CycleException || ex instanceof StageException
                 || ex instanceof IllegalArgumentException || ex instanceof CommandLine.ParameterException) {
             return ExitCodes.INVALID;
         }

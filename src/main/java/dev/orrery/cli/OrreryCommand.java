@@ -1,5 +1,6 @@
 package dev.orrery.cli;
 
+import dev.orrery.Orrery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,7 +17,9 @@ import java.util.List;
  */
 @Command(name = "orrery", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {GuiCommand.class},
+        subcommands = {ChangesCommand.class, OrchCommand.class, ValidateCommand.class, DeployCommand.class,
+                OrchestrateCommand.class, ReleasesCommand.class, RollbackCommand.class, WaitForCommand.class,
+                GuiCommand.class},
         description = "Orrery: stage changes of a workspace, plan them as a graph of tasks and run them over SSH.",
         footer = {"", "Plan references: a uid, a unique uid prefix, or last (= last1), last2, ... for the newest plans.",
                 "Exit codes: 0 success, 1 error, 2 usage or invalid input."})
@@ -33,6 +36,7 @@ public final class OrreryCommand implements Runnable {
     boolean debug;
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
+    private Orrery orrery;
 
     /** The root command of the command line {@code spec} belongs to. */
     public static OrreryCommand of(CommandSpec spec) {
@@ -48,6 +52,23 @@ public final class OrreryCommand implements Runnable {
         return workspace.toAbsolutePath().normalize();
     }
 
+    /**
+     * The workspace of a verb that names one file ({@code deploy FILE}, {@code orchestrate FILE}): the
+     * {@code -w} folder when given, else the file's folder.
+     */
+    public Path workspaceOf(Path file) {
+        boolean explicit = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--workspace");
+        return explicit ? workspace() : fileOf(file).getParent();
+    }
+
+    /** A file named on the command line: as given when it exists from here, else inside the workspace. */
+    public Path fileOf(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return file.isAbsolute() || java.nio.file.Files.exists(absolute) ? absolute
+                : workspace().resolve(file).normalize();
+    }
+
     public boolean debug() {
         return debug;
     }
@@ -58,6 +79,14 @@ public final class OrreryCommand implements Runnable {
 
     public PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /** The workspace through the public facade, opened on first use and closed when the verb ends. */
+    public Orrery orrery() {
+        if (orrery == null) {
+            orrery = closeLater(Orrery.open(workspace()));
+        }
+        return orrery;
     }
 
     /** Closes {@code resource} when the verb has finished. */

@@ -62,29 +62,35 @@ public final class WorkspaceLoader {
                 return new LoadResult(Optional.empty(), List.of(new Problem(onlyFile, 1, 1,
                         "file '" + onlyFile + "' does not exist")));
             }
+            Path absoluteRoot = root.toAbsolutePath().normalize();
+            Path absoluteOnly = only.toAbsolutePath().normalize();
+            if (absoluteOnly.startsWith(absoluteRoot)) {
+                only = root.resolve(absoluteRoot.relativize(absoluteOnly).toString()); // same form as the others
+            }
         }
         Map<Path, FileKind> kinds = new LinkedHashMap<>();
+        Map<Path, String> digests = new LinkedHashMap<>();
         List<FileDraft> drafts = new ArrayList<>();
         for (Path path : paths) {
             if (only != null && sameFile(path, only)) {
                 continue;
             }
-            readFile(root, path, only != null, diagnostics, kinds, drafts);
+            readFile(root, path, only != null, diagnostics, kinds, digests, drafts);
         }
         if (only != null) {
-            readFile(root, only, false, diagnostics, kinds, drafts);
+            readFile(root, only, false, diagnostics, kinds, digests, drafts);
         }
         Assembler assembler = new Assembler(root, diagnostics, drafts);
         List<Resource> resources = assembler.assemble();
         if (!diagnostics.isEmpty()) {
             List<Problem> problems = diagnostics.sorted();
             LOG.debug("workspace {} has {} problem(s)", root, problems.size());
-            return new LoadResult(Optional.empty(), problems);
+            return new LoadResult(Optional.empty(), problems, digests);
         }
         Workspace workspace = assembler.workspace(resources, kinds);
         LOG.debug("loaded workspace {}: {} host(s), {} resource(s)", root, workspace.hosts().size(),
                 workspace.resources().size());
-        return new LoadResult(Optional.of(workspace), List.of());
+        return new LoadResult(Optional.of(workspace), List.of(), digests);
     }
 
     /**
@@ -92,10 +98,12 @@ public final class WorkspaceLoader {
      * out silently (their problems are not this load's business).
      */
     private static void readFile(Path root, Path path, boolean inventoryOnly, Diagnostics diagnostics,
-                                 Map<Path, FileKind> kinds, List<FileDraft> drafts) {
+                                 Map<Path, FileKind> kinds, Map<Path, String> digests, List<FileDraft> drafts) {
         String text;
         try {
-            text = decode(Files.readAllBytes(path));
+            byte[] bytes = Files.readAllBytes(path);
+            text = decode(bytes);
+            digests.put(path, digest(bytes));
         } catch (CharacterCodingException e) {
             if (!inventoryOnly) {
                 diagnostics.add(path, new YamlNode.Mark(1, 1, 0), "this file is not UTF-8 text; save it as UTF-8");
@@ -119,7 +127,14 @@ public final class WorkspaceLoader {
         }
         diagnostics.addAll(parsed.problems());
         if (kind.isEmpty()) {
-            diagnostics.add(path, rootNode.mark(), unrecognised(rootNode));
+            // a near miss (`resource:`, `hots:`) is a typo worth reporting; other YAML (CI files, compose
+            // files...) simply is not ours
+            Optional<String> nearMiss = nearMiss(rootNode);
+            if (nearMiss.isPresent()) {
+                diagnostics.add(path, rootNode.mark(), unrecognised(nearMiss.get()));
+            } else {
+                LOG.info("ignoring {}: not an inventory, resources, component or orchestration file", path);
+            }
             return;
         }
         kinds.put(path, kind.get());
@@ -140,15 +155,33 @@ public final class WorkspaceLoader {
         return new FileDraft(path, hosts, resources, components, entries);
     }
 
-    private static String unrecognised(YamlNode node) {
-        String suggestion = "";
-        if (node instanceof YamlNode.Mapping mapping && !mapping.entries().isEmpty()) {
-            String first = mapping.entries().get(0).key();
-            suggestion = Suggestions.didYouMean(first, FileKinds.MARKERS);
+    private static Optional<String> nearMiss(YamlNode node) {
+        if (node instanceof YamlNode.Mapping mapping) {
+            for (YamlNode.Entry entry : mapping.entries()) {
+                Optional<String> marker = Suggestions.nearest(entry.key(), FileKinds.MARKERS);
+                if (marker.isPresent()) {
+                    return Optional.of(entry.key() + "' → '" + marker.get());
+                }
+            }
         }
-        return "this file is not recognised as an Orrery file: an inventory starts with `hosts:`, a resources file"
-                + " with `resources:`, a component file with `config-version: 0.1` and `components:`, an"
-                + " orchestration is a list of `- targets: [...]` / `jobs: [...]` entries" + suggestion;
+        return Optional.empty();
+    }
+
+    private static String unrecognised(String nearMiss) {
+        String[] words = nearMiss.split("' → '");
+        return "this file is not recognised as an Orrery file: did you mean '" + words[1] + "' instead of '"
+                + words[0] + "'? (an inventory starts with `hosts:`, a resources file with `resources:`, a component"
+                + " file with `config-version: 0.1` and `components:`, an orchestration is a list of"
+                + " `- targets: [...]` / `jobs: [...]` entries)";
+    }
+
+    /** sha256 of a file's bytes as hex, the way {@link LoadResult#digests()} records them. */
+    public static String digest(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static String decode(byte[] bytes) throws CharacterCodingException {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Called by the {@link Runner} when every task of a processed change is SUCCESS or NOOP: commits the
  * resource's new state (so the next staging shows no diff for it), records the executed change, and fills
- * the orchestration job cache. Called at most once per change per run, on the scheduler thread; must be
+ * the orchestration job cache. The default is the stage package's {@code Commits.commit}. Called at most once per change per run, on the scheduler thread; must be
  * idempotent (a restarted plan commits again).
  */
 @FunctionalInterface

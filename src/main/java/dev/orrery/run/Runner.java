@@ -3,6 +3,7 @@ package dev.orrery.run;
 import dev.orrery.model.Host;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Workspace;
+import dev.orrery.stage.Commits;
 import dev.orrery.store.Store;
 import dev.orrery.store.UnknownPlanException;
 import dev.orrery.transport.Transports;
@@ -52,7 +53,7 @@ public final class Runner {
         this.workspaceRoot = Objects.requireNonNull(workspaceRoot, "workspaceRoot");
         this.options = Objects.requireNonNull(options, "options");
         hosts.forEach(h -> this.hosts.put(h.name(), h));
-        this.committer = new StoreCommitter(store);
+        this.committer = (plan, change, tasks, at) -> Commits.commit(store, plan, change, tasks, at);
     }
 
     /** A runner for the hosts of a loaded workspace. */
@@ -71,7 +72,7 @@ public final class Runner {
         return this;
     }
 
-    /** Replaces the default {@link StoreCommitter}, e.g. with the stage package's commit. */
+    /** Replaces the default committer ({@link Commits#commit}, the stage package's rules). */
     public Runner committer(ChangeCommitter newCommitter) {
         this.committer = Objects.requireNonNull(newCommitter, "committer");
         return this;

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
  * thread at a time (one stream of one channel).
  */
 final class LineSplitter extends OutputStream {
+    /** A "line" longer than this (binary output, a progress bar without newlines) is handed over in pieces. */
+    static final int MAX_LINE_BYTES = 64 * 1024;
     private final OutputSink sink;
     private final boolean stderr;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
@@ -26,6 +28,9 @@ final class LineSplitter extends OutputStream {
             emit();
         } else {
             pending.write(b);
+            if (pending.size() >= MAX_LINE_BYTES) {
+                emit();
+            }
         }
     }
 
@@ -33,10 +38,10 @@ final class LineSplitter extends OutputStream {
     public synchronized void write(byte[] bytes, int off, int len) {
         int start = off;
         for (int i = off; i < off + len; i++) {
-            if (bytes[i] == '\n') {
+            if (bytes[i] == '\n' || pending.size() + (i - start) >= MAX_LINE_BYTES) {
                 pending.write(bytes, start, i - start);
                 emit();
-                start = i + 1;
+                start = bytes[i] == '\n' ? i + 1 : i;
             }
         }
         pending.write(bytes, start, off + len - start);

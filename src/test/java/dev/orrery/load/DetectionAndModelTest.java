@@ -200,6 +200,8 @@ class DetectionAndModelTest {
         assertThat(result.problems()).isEmpty();
         Workspace workspace = result.workspace().orElseThrow();
         assertThat(workspace.files().keySet()).containsExactly(dir.resolve("inventory.yaml"), play);
+        assertThat(WorkspaceLoader.load(dir, Path.of("plays/setup.yaml")).workspace().orElseThrow().files().keySet())
+                .containsExactly(dir.resolve("inventory.yaml"), play);
         assertThat(workspace.resources()).extracting(Resource::name).containsExactly("setup.1.1");
         assertThat(WorkspaceLoader.load(dir).problems()).hasSize(2);
     }

@@ -299,8 +299,21 @@ class ValidationProblemsTest {
         LoadResult result = WorkspaceLoader.load(dir);
 
         assertThat(places(result)).containsExactly("notes.yaml:1:1");
-        assertThat(result.problems().get(0).message()).startsWith("this file is not recognised as an Orrery file")
-                .endsWith("did you mean 'resources'?");
+        assertThat(result.problems().get(0).message()).startsWith("this file is not recognised as an Orrery file:"
+                + " did you mean 'resources' instead of 'resource'?");
+    }
+
+    @Test
+    void otherYamlFilesAreLeftAlone() {
+        inventory(dir);
+        write(dir, "docker-compose.yml",
+                "services:",
+                "  web: {image: nginx}");
+
+        LoadResult result = WorkspaceLoader.load(dir);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.workspace().orElseThrow().files()).containsOnlyKeys(dir.resolve("inventory.yaml"));
     }
 
     @Test

@@ -3,9 +3,12 @@ package dev.orrery.run;
 import dev.orrery.model.Change;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Release;
-import dev.orrery.model.ResourceKind;
-import dev.orrery.model.ResourceSnapshot;
+import dev.orrery.load.WorkspaceLoader;
 import dev.orrery.model.TaskState;
+import dev.orrery.model.Workspace;
+import dev.orrery.stage.Processor;
+import dev.orrery.stage.StageRequest;
+import dev.orrery.stage.Stager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,9 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -37,54 +38,50 @@ class CommitAndReleaseTest {
     }
 
     @Test
-    void aChangeIsCommittedWhenAllItsTasksSucceedAndOnlyThen() throws Exception {
-        Files.writeString(root.resolve("inventory.yaml"), "hosts: {}\n");
-        Change db = stage("db", "run");
-        Change app = stage("app", "run");
-        Change job = new Change(0, "setup.1.1", ResourceKind.JOB, "run", Set.of(), List.of(), "new", "staging", Instant.now());
-        job = f.store.changes().stage(job);
-        PlanSketch s = new PlanSketch().env("staging");
-        String db1 = s.task("db", "h1", "true");
-        String db2 = s.task("db", "h2", "true");
-        String app1 = s.task("app", "h1", "exit 1");
-        String setup = s.add("setup.1.1", ResourceKind.JOB, "run", "h2", 0, null, List.of(), "true");
-        Plan built = s.edge(db1, app1).build();
-        Plan plan = new Plan(built.uid(), built.created(), "staging", built.tasks(), built.edges(), built.declaredEdges(),
-                List.of(db.id(), app.id(), job.id()));
-        Map<String, ResourceSnapshot> desired = Map.of(
-                "db", snapshot("db", ResourceKind.RESOURCE, Map.of("inputs.port", "5432")),
-                "app", snapshot("app", ResourceKind.RESOURCE, Map.of("inputs.port", "8080")),
-                "setup.1.1", snapshot("setup.1.1", ResourceKind.JOB, Map.of("fingerprint", "abc123def456")));
-        f.store.plans().save(plan, desired);
-        f.store.changes().markProcessed(List.of(db.id(), app.id(), job.id()), plan.uid());
+    void theWebstackSampleRunsToSuccessCommitsItsChangesAndTheNextPreviewIsEmpty() throws Exception {
+        copyTree(Path.of("samples/webstack"), root);
+        Workspace ws = WorkspaceLoader.load(root).workspace().orElseThrow();
+        StageRequest staging = StageRequest.all().withEnvironment("staging");
+        List<Change> staged = Stager.stage(ws, f.store, staging);
+        assertThat(staged).isNotEmpty();
+        Plan plan = Processor.process(ws, f.store, Set.of(), "staging");
 
-        RunResult failed = f.run(plan);
+        RunResult result = new Runner(f.store, f.transports, ws, RunFixture.fast()).run(plan.uid());
 
-        assertThat(failed.result()).isEqualTo(TaskState.ERROR);
-        assertThat(f.store.committed().all("staging")).containsOnlyKeys("db", "setup.1.1");
-        assertThat(f.store.committed().all("staging").get("db").fields()).containsEntry("inputs.port", "5432");
-        assertThat(f.store.changes().history(-1)).extracting(e -> e.change().resource())
-                .containsExactlyInAnyOrder("db", "setup.1.1");
-        assertThat(f.store.jobCache().succeeded("h2", "abc123def456")).isTrue();
-        assertThat(f.store.jobCache().succeeded("h1", "abc123def456")).isFalse();
-        assertThat(f.store.releases().list("staging")).isEmpty();
-
-        new Control(f.store).noop(plan.uid(), app1);
-        RunResult done = f.run(plan);
-
-        assertThat(done.result()).isEqualTo(TaskState.SUCCESS);
-        assertThat(f.store.committed().all("staging")).containsOnlyKeys("db", "app", "setup.1.1");
-        Release release = done.release().orElseThrow();
+        assertThat(result.result()).as(f.statuses(plan).toString()).isEqualTo(TaskState.SUCCESS);
+        assertThat(Stager.preview(ws, f.store, staging)).isEmpty();
+        assertThat(f.store.changes().history(-1)).hasSize(staged.size());
+        Release release = result.release().orElseThrow();
         assertThat(release.environment()).isEqualTo("staging");
         assertThat(release.planUid()).isEqualTo(plan.uid());
-        assertThat(release.summary()).isEqualTo("4 tasks: 3 success, 1 noop; resources: db, app, setup.1.1");
+        assertThat(release.summary()).startsWith(plan.tasks().size() + " tasks: " + plan.tasks().size() + " success; resources: ");
         assertThat(release.workspaceFingerprint()).matches("sha256:[0-9a-f]{64}");
         assertThat(f.store.releases().list("staging")).extracting(Release::id).containsExactly(release.id());
+        for (var task : plan.tasks()) {
+            assertThat(f.store.tasks().output(plan.uid(), task.id()))
+                    .allSatisfy(c -> assertThat(c.text()).doesNotContain("correct-horse-battery"));
+        }
         // a plan records one release, however often it is run again
         new Control(f.store).restart(plan.uid());
-        assertThat(f.run(plan).release()).isEmpty();
-        assertThat(f.store.committed().atRelease(release.id())).containsOnlyKeys("db", "app", "setup.1.1");
-        assertThat(List.of(db2, setup)).allSatisfy(id -> assertThat(f.state(plan, id)).isEqualTo(TaskState.SUCCESS));
+        assertThat(new Runner(f.store, f.transports, ws, RunFixture.fast()).run(plan.uid()).release()).isEmpty();
+    }
+
+    @Test
+    void nothingIsCommittedForAChangeWhoseTasksDidNotAllSucceed() throws Exception {
+        copyTree(Path.of("samples/webstack"), root);
+        Workspace ws = WorkspaceLoader.load(root).workspace().orElseThrow();
+        StageRequest staging = StageRequest.all().withEnvironment("staging");
+        Stager.stage(ws, f.store, staging);
+        Plan plan = Processor.process(ws, f.store, Set.of(), "staging");
+        String app = plan.tasks().stream().filter(t -> t.resource().equals("app")).findFirst().orElseThrow().id();
+        new Control(f.store).skip(plan.uid(), app);
+
+        RunResult result = new Runner(f.store, f.transports, ws, RunFixture.fast()).run(plan.uid());
+
+        assertThat(result.result()).isEqualTo(TaskState.SKIPPED);
+        assertThat(result.release()).isEmpty();
+        assertThat(f.store.committed().all("staging")).doesNotContainKey("app").containsKey("database");
+        assertThat(Stager.preview(ws, f.store, staging)).extracting(Change::resource).contains("app");
     }
 
     @Test
@@ -113,13 +110,17 @@ class CommitAndReleaseTest {
         assertThat(WorkspaceFingerprint.of(root)).isNotEqualTo(first).startsWith("sha256:");
     }
 
-    private Change stage(String resource, String action) {
-        return f.store.changes().stage(new Change(0, resource, ResourceKind.RESOURCE, action, Set.of(), List.of(), "new",
-                "staging", Instant.now()));
-    }
-
-    private static ResourceSnapshot snapshot(String name, ResourceKind kind, Map<String, String> fields) {
-        return new ResourceSnapshot(name, kind, fields, Set.of());
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private String git(String... args) throws Exception {

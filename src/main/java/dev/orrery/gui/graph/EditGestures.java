@@ -140,7 +140,7 @@ final class EditGestures {
     }
 
     private boolean declared(GraphEdge e) {
-        return session.model().declaresWaitFor(resourceOf(e.to()), resourceOf(e.from()));
+        return session.declaresWaitFor(resourceOf(e.to()), resourceOf(e.from()));
     }
 
     private String resourceOf(String nodeId) {

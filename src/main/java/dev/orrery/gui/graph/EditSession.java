@@ -1,6 +1,10 @@
 package dev.orrery.gui.graph;
 
+import dev.orrery.graph.CycleException;
+import dev.orrery.graph.ResourceGraph;
+import dev.orrery.model.Resource;
 import dev.orrery.model.ResourceKind;
+import dev.orrery.model.Workspace;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.slf4j.Logger;
@@ -15,7 +19,8 @@ import java.util.Optional;
  * The view model of graph editing (issue 5): checks an edit against the current graph (cycles are refused with
  * the cycle they would make), writes it through {@link WaitForFiles}, records it for undo/redo, and then calls the
  * {@code afterChange} callback, whose job is to reload the workspace and hand the new graph back with
- * {@link #setModel} (and to the view). Edits are by resource name; in a task view the gestures map a task to its
+ * {@link #setWorkspace} and {@link #setModel} (and to the view). Cycle checks are
+ * {@link ResourceGraph#cycleIfWaitFor}. Edits are by resource name; in a task view the gestures map a task to its
  * resource, so an edit shows on every task of that resource.
  *
  * <p>Not thread-safe: JavaFX thread. Plain JUnit-testable (JavaFX properties need no toolkit).
@@ -40,7 +45,8 @@ public final class EditSession {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private GraphModel model = GraphModel.EMPTY;
-    private WaitForRules rules = new WaitForRules(GraphModel.EMPTY);
+    private Workspace workspace;
+    private ResourceGraph graph;
 
     /**
      * @param files       writes the edits
@@ -52,33 +58,75 @@ public final class EditSession {
         this.afterChange = Objects.requireNonNull(afterChange, "afterChange");
     }
 
-    /** The graph edits are checked against (call after every reload). */
+    /** The graph shown (which nodes belong to which resource, the job entries). */
     public void setModel(GraphModel model) {
         this.model = Objects.requireNonNull(model, "model");
-        this.rules = new WaitForRules(model);
+    }
+
+    /**
+     * The workspace edits are checked against (cycles through {@link ResourceGraph}); call after every reload.
+     * Null, or a workspace whose dependencies already go round, turns editing off.
+     */
+    public void setWorkspace(Workspace workspace) {
+        this.workspace = workspace;
+        this.graph = null;
+        if (workspace != null) {
+            try {
+                this.graph = ResourceGraph.of(workspace);
+            } catch (CycleException e) {
+                LOG.warn("workspace has a cycle, editing is off: {}", e.getMessage());
+            }
+        }
     }
 
     public GraphModel model() {
         return model;
     }
 
-    /** The cycle that "{@code resource} waits for {@code waitsFor}" would make, as {@code a → b → a}. */
+    /**
+     * The cycle that "{@code resource} waits for {@code waitsFor}" would make, read as waits-for
+     * ({@code a → b → c → a}: a waits for b, b for c, c for a), or empty when the edge is allowed.
+     */
     public Optional<String> cycleIfAdded(String resource, String waitsFor) {
-        return rules.cycleIf(resource, waitsFor).map(WaitForRules::describe);
+        return cycleIn(graph, resource, waitsFor);
     }
 
     /** The cycle moving {@code resource}'s wait-for from {@code from} to {@code to} would make. */
     public Optional<String> cycleIfMoved(String resource, String from, String to) {
-        return rules.cycleIf(resource, to, List.<String[]>of(new String[]{resource, from}))
-                .map(WaitForRules::describe);
+        return cycleIn(without(resource, from), resource, to);
+    }
+
+    private static Optional<String> cycleIn(ResourceGraph g, String resource, String waitsFor) {
+        if (g == null) {
+            return Optional.empty();
+        }
+        return g.cycleIfWaitFor(resource, waitsFor).map(c -> String.join(" → ", c));
+    }
+
+    /** The workspace's graph with one wait-for taken out (what a move or a re-target starts from). */
+    private ResourceGraph without(String resource, String waitsFor) {
+        if (workspace == null) {
+            return null;
+        }
+        List<Resource> changed = workspace.resources().stream().map(r -> !r.name().equals(resource) ? r
+                : new Resource(r.name(), r.kind(), r.targets(), r.tags(), r.inputs(), r.actions(),
+                r.waitFor().stream().filter(w -> !w.equals(waitsFor)).toList(), r.env(), r.workdir(),
+                r.attributes(), r.source())).toList();
+        return ResourceGraph.of(new Workspace(workspace.root(), workspace.hosts(), changed, workspace.files()));
+    }
+
+    /** True when the workspace file of {@code resource} lists {@code waitsFor} under wait-for. */
+    public boolean declaresWaitFor(String resource, String waitsFor) {
+        return workspace != null && workspace.resource(resource).map(r -> r.waitFor().contains(waitsFor))
+                .orElse(false);
     }
 
     /** {@code resource} waits for {@code waitsFor} from now on. */
     public Outcome addWaitFor(String resource, String waitsFor) {
-        if (model.declaresWaitFor(resource, waitsFor)) {
-            return Outcome.refused(resource + " already waits for " + waitsFor);
-        }
-        Optional<String> refusal = editable(resource).or(() -> cycleIfAdded(resource, waitsFor)
+        Optional<String> refusal = editable(resource).or(() -> editable(waitsFor).filter(m -> !isJob(waitsFor)))
+                .or(() -> declaresWaitFor(resource, waitsFor)
+                        ? Optional.of(resource + " already waits for " + waitsFor) : Optional.empty())
+                .or(() -> cycleIfAdded(resource, waitsFor)
                 .map(c -> "Refused: " + resource + " waiting for " + waitsFor + " would make a cycle: " + c));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
@@ -89,7 +137,7 @@ public final class EditSession {
 
     /** {@code resource} no longer waits for {@code waitsFor}. */
     public Outcome removeWaitFor(String resource, String waitsFor) {
-        if (!model.declaresWaitFor(resource, waitsFor)) {
+        if (!declaresWaitFor(resource, waitsFor)) {
             return Outcome.refused(resource + " has no wait-for " + waitsFor
                     + " in its file (this order comes from a link, a build or the job order)");
         }
@@ -99,10 +147,10 @@ public final class EditSession {
 
     /** {@code resource} waits for {@code to} instead of {@code from}. */
     public Outcome moveWaitFor(String resource, String from, String to) {
-        if (!model.declaresWaitFor(resource, from)) {
+        if (!declaresWaitFor(resource, from)) {
             return Outcome.refused(resource + " has no wait-for " + from + " in its file");
         }
-        if (model.declaresWaitFor(resource, to)) {
+        if (declaresWaitFor(resource, to)) {
             return Outcome.refused(resource + " already waits for " + to);
         }
         Optional<String> cycle = cycleIfMoved(resource, from, to);
@@ -116,14 +164,13 @@ public final class EditSession {
 
     /** The wait-for "{@code oldWaiter} waits for {@code parent}" becomes "{@code newWaiter} waits for it". */
     public Outcome moveWaiter(String parent, String oldWaiter, String newWaiter) {
-        if (!model.declaresWaitFor(oldWaiter, parent)) {
+        if (!declaresWaitFor(oldWaiter, parent)) {
             return Outcome.refused(oldWaiter + " has no wait-for " + parent + " in its file");
         }
-        if (model.declaresWaitFor(newWaiter, parent)) {
+        if (declaresWaitFor(newWaiter, parent)) {
             return Outcome.refused(newWaiter + " already waits for " + parent);
         }
-        Optional<String> refusal = editable(newWaiter).or(() -> rules.cycleIf(newWaiter, parent,
-                        List.<String[]>of(new String[]{oldWaiter, parent})).map(WaitForRules::describe)
+        Optional<String> refusal = editable(newWaiter).or(() -> cycleIn(without(oldWaiter, parent), newWaiter, parent)
                 .map(c -> "Refused: " + newWaiter + " waiting for " + parent + " would make a cycle: " + c));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
@@ -174,18 +221,21 @@ public final class EditSession {
                 () -> files.moveJob(movedName, undoAnchor, undoAfter)));
     }
 
+    private boolean isJob(String name) {
+        return workspace != null && workspace.resource(name).map(r -> r.kind() == ResourceKind.JOB).orElse(false);
+    }
+
     /** The jobs of the job's orchestration entry, in order (names are {@code <stem>.<entry>.<job>}). */
     private List<String> entryOf(String job) {
         int cut = job.lastIndexOf('.');
-        if (cut < 0) {
+        if (cut < 0 || workspace == null) {
             return List.of();
         }
         String prefix = job.substring(0, cut + 1);
-        return model.nodes().stream()
-                .filter(n -> n.kind() == ResourceKind.JOB && n.resource().startsWith(prefix)
-                        && n.resource().indexOf('.', prefix.length()) < 0)
-                .map(GraphNode::resource)
-                .distinct()
+        return workspace.resources().stream()
+                .filter(r -> r.kind() == ResourceKind.JOB && r.name().startsWith(prefix)
+                        && r.name().indexOf('.', prefix.length()) < 0)
+                .map(Resource::name)
                 .sorted(java.util.Comparator.comparingInt(n -> jobNumber(n, prefix)))
                 .toList();
     }
@@ -199,11 +249,14 @@ public final class EditSession {
     }
 
     private Optional<String> editable(String resource) {
-        if (!model.editable()) {
-            return Optional.of("This graph was opened without its workspace: nothing can be edited");
+        if (graph == null) {
+            return Optional.of("No valid workspace is open: nothing can be edited");
         }
-        Optional<GraphNode> node = model.nodes().stream().filter(n -> n.resource().equals(resource)).findFirst();
-        if (node.isPresent() && node.get().kind() == ResourceKind.JOB) {
+        Optional<Resource> r = workspace.resource(resource);
+        if (r.isEmpty()) {
+            return Optional.of("No resource, component or job named " + resource);
+        }
+        if (r.get().kind() == ResourceKind.JOB) {
             return Optional.of("Orchestration jobs have no wait-for: drag a job before or after another to reorder");
         }
         return Optional.empty();

@@ -142,10 +142,13 @@ public final class GraphExplorer extends BorderPane {
      * whatever the view switch says). Keeps the breadcrumb trail when the same resources are still there.
      */
     public void show(Workspace workspace, Plan plan) {
-        boolean samePlan = this.plan != null && plan != null && this.plan.uid().equals(plan.uid());
+        boolean otherPlan = this.plan != null && (plan == null || !this.plan.uid().equals(plan.uid()));
         this.workspace = workspace;
         this.plan = plan;
-        if (!samePlan && plan != null && this.plan != null) {
+        if (editSession != null) {
+            editSession.setWorkspace(workspace);
+        }
+        if (otherPlan) {
             view.clearStates();
         }
         rebuild(true);
@@ -214,6 +217,7 @@ public final class GraphExplorer extends BorderPane {
      */
     public EditSession enableEditing(WaitForFiles files, Runnable afterChange) {
         editSession = new EditSession(files, afterChange);
+        editSession.setWorkspace(workspace);
         editSession.setModel(navigation.current());
         view.setEditSession(editSession);
         return editSession;

@@ -1,7 +1,8 @@
 package dev.orrery.gui.graph;
 
+import dev.orrery.graph.ResourceEdge;
+import dev.orrery.graph.ResourceGraph;
 import dev.orrery.model.Dependency;
-import dev.orrery.model.Input;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Resource;
 import dev.orrery.model.ResourceKind;
@@ -9,7 +10,6 @@ import dev.orrery.model.Task;
 import dev.orrery.model.Workspace;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,35 +72,25 @@ public final class GraphModels {
     }
 
     /**
-     * One node per resource, component and job of a workspace, before anything is staged: edges from
-     * {@code wait-for}, from input links, and from the order of orchestration jobs.
+     * One node per resource, component and job of a workspace, before anything is staged: the edges of
+     * {@link ResourceGraph} (wait-for, input links, reuse-from, orchestration order).
+     *
+     * @throws dev.orrery.graph.CycleException if the workspace's dependencies go round
      */
     public static GraphModel resources(Workspace workspace) {
+        ResourceGraph graph = ResourceGraph.of(workspace);
         List<GraphNode> nodes = new ArrayList<>();
-        Set<String> names = new LinkedHashSet<>();
-        for (Resource r : workspace.resources()) {
+        for (String name : graph.nodes()) {
+            Resource r = graph.resource(name);
             int hosts = workspace.targetsOf(r).size();
-            nodes.add(new GraphNode(r.name(), r.name(), describe(r.kind(), 0, hosts), r.kind(), r.name(), null,
-                    List.of()));
-            names.add(r.name());
+            nodes.add(new GraphNode(name, name, describe(r.kind(), 0, hosts), r.kind(), name, null, List.of()));
         }
-        Set<GraphEdge> all = new LinkedHashSet<>();
-        for (Resource r : workspace.resources()) {
-            for (String parent : r.waitFor()) {
-                if (names.contains(parent) && !parent.equals(r.name())) {
-                    all.add(new GraphEdge(parent, r.name()));
-                }
-            }
-            for (Input in : r.inputs().values()) {
-                if (in.isLink() && names.contains(in.linkResource()) && !in.linkResource().equals(r.name())) {
-                    all.add(new GraphEdge(in.linkResource(), r.name()));
-                }
-            }
-        }
-        all.addAll(jobOrder(workspace.resources()));
-        List<GraphEdge> allEdges = new ArrayList<>(all);
-        return new GraphModel(ViewKind.RESOURCES, "Resources", nodes,
-                EdgeReduction.reduce(List.copyOf(names), allEdges), allEdges, waitFor(workspace));
+        return new GraphModel(ViewKind.RESOURCES, "Resources", nodes, edgesOf(graph.edges()),
+                edgesOf(graph.declaredEdges()), waitFor(workspace));
+    }
+
+    private static List<GraphEdge> edgesOf(List<ResourceEdge> edges) {
+        return edges.stream().map(e -> new GraphEdge(e.parent(), e.child())).toList();
     }
 
     private static GraphModel taskModel(ViewKind view, String title, Plan plan, Predicate<Task> keep,
@@ -155,48 +145,5 @@ public final class GraphModels {
         Set<Dependency> all = new LinkedHashSet<>(a);
         all.addAll(b);
         return all;
-    }
-
-    /**
-     * Jobs of one orchestration entry run in order; an entry waits for the one before unless it is async. Jobs are
-     * named {@code <stem>.<entry#>.<job#>}; attributes {@code entry}/{@code index} give the numbers when present.
-     */
-    private static List<GraphEdge> jobOrder(List<Resource> resources) {
-        Map<String, List<Resource>> byFile = new LinkedHashMap<>();
-        for (Resource r : resources) {
-            if (r.kind() == ResourceKind.JOB) {
-                byFile.computeIfAbsent(r.source() == null ? "" : r.source().file().toString(), k -> new ArrayList<>())
-                        .add(r);
-            }
-        }
-        List<GraphEdge> edges = new ArrayList<>();
-        for (List<Resource> jobs : byFile.values()) {
-            jobs.sort(Comparator.comparingInt((Resource r) -> number(r, "entry", 2))
-                    .thenComparingInt(r -> number(r, "index", 1)));
-            for (int i = 1; i < jobs.size(); i++) {
-                Resource before = jobs.get(i - 1);
-                Resource job = jobs.get(i);
-                boolean sameEntry = number(before, "entry", 2) == number(job, "entry", 2);
-                boolean async = "true".equals(job.attributes().get("async"));
-                if (sameEntry || !async) {
-                    edges.add(new GraphEdge(before.name(), job.name()));
-                }
-            }
-        }
-        return edges;
-    }
-
-    /** A job's entry or index number: from its attribute, else from its name (1 = last part, 2 = the one before). */
-    private static int number(Resource job, String attribute, int fromEnd) {
-        String value = job.attributes().get(attribute);
-        if (value == null) {
-            String[] parts = job.name().split("\\.");
-            value = parts.length >= fromEnd ? parts[parts.length - fromEnd] : "0";
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

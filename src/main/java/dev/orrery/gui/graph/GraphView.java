@@ -74,8 +74,14 @@ import java.util.function.Function;
  * touching only nodes whose shown state changed.
  */
 public class GraphView extends Region {
-    /** Above this many nodes the task view is laid out by resource groups (see docs/decisions). */
+    /**
+     * Above this many nodes a view is laid out by resource groups and drawn virtually: zoomed out below
+     * {@link #DETAIL_SCALE} one box per group, zoomed in only the nodes near the window (docs/decisions).
+     */
     public static final int GROUPED_LAYOUT_THRESHOLD = 400;
+    /** The zoom from which a large graph shows its tasks instead of its groups. */
+    public static final double DETAIL_SCALE = 0.4;
+    private static final double VIEWPORT_MARGIN = 0.25;
     private static final double MIN_SCALE = 0.05;
     private static final double MAX_SCALE = 3;
     private static final double ZOOM_STEP = 1.25;
@@ -96,7 +102,16 @@ public class GraphView extends Region {
     private final Map<String, TaskState> taskStates = new HashMap<>();
     private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
     private final Map<GraphEdge, EdgeView> edgeViews = new LinkedHashMap<>();
+    private final Map<String, NodeView> groupViews = new LinkedHashMap<>();
     private final Map<String, NodeView> running = new LinkedHashMap<>();
+    private final Map<String, GraphNode> modelNodes = new HashMap<>();
+    private final Group groupLayer = new Group();
+    private List<GraphNode> groupNodes = List.of();
+    private Map<String, DisplayState> shown = Map.of();
+    private String selectedId;
+    private String matchedId;
+    private boolean virtual;
+    private boolean viewportDirty;
 
     private final ReadOnlyObjectWrapper<GraphModel> graph = new ReadOnlyObjectWrapper<>(this, "graph", GraphModel.EMPTY);
     private final ReadOnlyObjectWrapper<GraphNode> selectedNode = new ReadOnlyObjectWrapper<>(this, "selectedNode");
@@ -115,7 +130,6 @@ public class GraphView extends Region {
     private EditGestures editGestures;
     private NodeStates nodeStates = new NodeStates(GraphModel.EMPTY);
     private LayoutResult layout = LayoutResult.EMPTY;
-    private NodeView matched;
     private Point2D panStart;
     private Runnable afterLayout = () -> {
     };
@@ -138,7 +152,7 @@ public class GraphView extends Region {
         getStyleClass().add(GraphStyles.VIEW);
         content.getStyleClass().add(GraphStyles.CONTENT);
         content.getTransforms().addAll(pan, zoom);
-        content.getChildren().addAll(lanes, edges, nodes, overlay);
+        content.getChildren().addAll(lanes, groupLayer, edges, nodes, overlay);
         message.getStyleClass().add(GraphStyles.MESSAGE);
         message.setVisible(false);
         message.setManaged(false);
@@ -150,7 +164,11 @@ public class GraphView extends Region {
         installMouse();
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         orientation.addListener((o, a, b) -> relayout(true));
-        showAllEdges.addListener((o, a, b) -> drawEdges());
+        showAllEdges.addListener((o, a, b) -> redrawEdges());
+        pan.xProperty().addListener(o -> viewportDirty = true);
+        pan.yProperty().addListener(o -> viewportDirty = true);
+        widthProperty().addListener(o -> viewportDirty = true);
+        heightProperty().addListener(o -> viewportDirty = true);
         sceneProperty().addListener((o, a, b) -> {
             if (b == null) {
                 frame.stop();
@@ -215,10 +233,13 @@ public class GraphView extends Region {
 
     /** What a node currently shows (after the last frame), or empty if the node is not drawn. */
     public Optional<DisplayState> displayedState(String nodeId) {
-        return Optional.ofNullable(nodeViews.get(nodeId)).map(NodeView::displayState);
+        return Optional.ofNullable(shown.get(nodeId));
     }
 
-    /** The drawing of a node, for callers and tests that need the scene node. */
+    /**
+     * The drawing of a node, for callers and tests that need the scene node; empty when it is not drawn (a large
+     * graph draws only what is near the window).
+     */
     public Optional<NodeView> nodeView(String nodeId) {
         return Optional.ofNullable(nodeViews.get(nodeId));
     }
@@ -236,18 +257,17 @@ public class GraphView extends Region {
         return selectedEdge.getReadOnlyProperty();
     }
 
-    /** Selects a node by id (and centres it); empty clears the selection. */
+    /** Selects a node by id; null clears the selection. */
     public void select(String nodeId) {
         selectEdge(null);
-        NodeView previous = selectedNode.get() == null ? null : nodeViews.get(selectedNode.get().id());
-        if (previous != null) {
-            previous.pseudoClassStateChanged(GraphStyles.SELECTED, false);
+        if (selectedId != null && nodeViews.containsKey(selectedId)) {
+            nodeViews.get(selectedId).pseudoClassStateChanged(GraphStyles.SELECTED, false);
         }
-        NodeView next = nodeId == null ? null : nodeViews.get(nodeId);
-        if (next != null) {
-            next.pseudoClassStateChanged(GraphStyles.SELECTED, true);
+        selectedId = nodeId != null && modelNodes.containsKey(nodeId) ? nodeId : null;
+        if (selectedId != null && nodeViews.containsKey(selectedId)) {
+            nodeViews.get(selectedId).pseudoClassStateChanged(GraphStyles.SELECTED, true);
         }
-        selectedNode.set(next == null ? null : next.node());
+        selectedNode.set(selectedId == null ? null : modelNodes.get(selectedId));
     }
 
     /** Called with the node on double click (e.g. to open a resource's tasks). */
@@ -328,6 +348,7 @@ public class GraphView extends Region {
         setScale(s);
         pan.setX((viewW - layout.width() * s) / 2);
         pan.setY((viewH - layout.height() * s) / 2);
+        refreshViewport();
     }
 
     /**
@@ -337,41 +358,52 @@ public class GraphView extends Region {
      * @return the node found, or empty (then the highlight is cleared)
      */
     public Optional<GraphNode> search(String text) {
-        if (matched != null) {
-            matched.pseudoClassStateChanged(GraphStyles.MATCH, false);
-            matched = null;
+        if (matchedId != null && nodeViews.containsKey(matchedId)) {
+            nodeViews.get(matchedId).pseudoClassStateChanged(GraphStyles.MATCH, false);
         }
+        matchedId = null;
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
         String needle = text.trim().toLowerCase(Locale.ROOT);
-        Optional<NodeView> found = nodeViews.values().stream()
-                .filter(v -> v.node().id().toLowerCase(Locale.ROOT).contains(needle)
-                        || v.node().label().toLowerCase(Locale.ROOT).contains(needle))
+        Optional<GraphNode> found = graph.get().nodes().stream()
+                .filter(n -> n.id().toLowerCase(Locale.ROOT).contains(needle)
+                        || n.label().toLowerCase(Locale.ROOT).contains(needle))
                 .findFirst();
-        found.ifPresent(v -> {
-            matched = v;
-            v.pseudoClassStateChanged(GraphStyles.MATCH, true);
-            select(v.node().id());
+        found.ifPresent(n -> {
+            matchedId = n.id();
             if (scale.get() < 0.8) {
                 setScale(0.8);
             }
-            centerOn(v.node().id());
+            centerOn(n.id());
+            select(n.id());
+            if (nodeViews.containsKey(n.id())) {
+                nodeViews.get(n.id()).pseudoClassStateChanged(GraphStyles.MATCH, true);
+            }
         });
-        return found.map(NodeView::node);
+        return found;
     }
 
     /** Moves the view so the node is in the middle. */
     public void centerOn(String nodeId) {
-        NodeView v = nodeViews.get(nodeId);
-        if (v == null) {
+        LayoutResult.Point p = layout.positions().get(nodeId);
+        if (p == null) {
             return;
         }
         double s = scale.get();
-        double cx = v.getLayoutX() + NodeView.WIDTH / 2;
-        double cy = v.getLayoutY() + NodeView.HEIGHT / 2;
-        pan.setX(getWidth() / 2 - cx * s);
-        pan.setY(getHeight() / 2 - cy * s);
+        double cx = p.x() + NodeView.WIDTH / 2;
+        double cy = p.y() + NodeView.HEIGHT / 2;
+        pan.setX(viewWidth() / 2 - cx * s);
+        pan.setY(viewHeight() / 2 - cy * s);
+        refreshViewport();
+    }
+
+    private double viewWidth() {
+        return getWidth() > 0 ? getWidth() : getPrefWidth();
+    }
+
+    private double viewHeight() {
+        return getHeight() > 0 ? getHeight() : getPrefHeight();
     }
 
     /** Shows a short message over the graph for a few seconds. */
@@ -409,57 +441,177 @@ public class GraphView extends Region {
     static LayoutRequest layoutRequest(GraphModel model, LayoutDirection direction) {
         LayoutGraph.Builder b = new LayoutGraph.Builder();
         Map<String, String> groups = new HashMap<>();
+        Map<String, String> lanes = new HashMap<>();
         for (GraphNode n : model.nodes()) {
             b.node(n.id(), NodeView.WIDTH, NodeView.HEIGHT);
-            groups.put(n.id(), model.view() == ViewKind.HOSTS && n.host() != null ? n.host() : n.resource());
+            groups.put(n.id(), n.resource());
+            lanes.put(n.id(), n.host() != null ? n.host() : "");
         }
         model.edges().forEach(e -> b.edge(e.from(), e.to()));
         LayoutGraph g = b.build();
+        boolean large = model.nodes().size() > GROUPED_LAYOUT_THRESHOLD;
         if (model.view() == ViewKind.HOSTS) {
-            return new LayoutRequest(g, direction, LayoutRequest.Strategy.LANES, groups);
+            return LayoutRequest.lanes(g, direction, lanes, large ? groups : Map.of());
         }
-        if (model.nodes().size() > GROUPED_LAYOUT_THRESHOLD) {
-            return new LayoutRequest(g, direction, LayoutRequest.Strategy.GROUPED, groups);
-        }
-        return LayoutRequest.flat(g, direction);
+        return large ? LayoutRequest.grouped(g, direction, groups) : LayoutRequest.flat(g, direction);
     }
 
     private void draw(GraphModel model, LayoutResult result) {
         Map<String, Point2D> before = new HashMap<>();
         nodeViews.forEach((id, v) -> before.put(id, new Point2D(v.getLayoutX(), v.getLayoutY())));
-        String selected = selectedNode.get() == null ? null : selectedNode.get().id();
+        String keepSelected = selectedId;
         layout = result;
-        nodeViews.clear();
-        running.clear();
-        matched = null;
+        modelNodes.clear();
+        model.nodes().forEach(n -> modelNodes.put(n.id(), n));
+        clearDrawing();
+        matchedId = null;
+        selectedId = null;
         selectedNode.set(null);
         selectedEdge.set(null);
-        java.util.List<Node> drawn = new java.util.ArrayList<>(model.nodes().size());
-        for (GraphNode n : model.nodes()) {
-            NodeView v = new NodeView(n);
-            LayoutResult.Point p = result.position(n.id());
-            v.relocate(p.x(), p.y());
-            nodeViews.put(n.id(), v);
-            drawn.add(v);
-        }
-        nodes.getChildren().setAll(drawn);
+        virtual = !result.groups().isEmpty();
+        groupNodes = virtual ? groupNodes(model, result) : List.of();
         drawLanes(result);
-        drawEdges();
-        applyStates();
-        if (selected != null && nodeViews.containsKey(selected)) {
-            select(selected);
+        shown = nodeStates.compute(taskStates, groupNodes);
+        if (!virtual) {
+            model.nodes().forEach(this::materialize);
+            redrawEdges();
+        }
+        if (keepSelected != null && modelNodes.containsKey(keepSelected)) {
+            select(keepSelected);
         }
         layingOut.set(false);
         if (fitOnNextLayout) {
             fitOnNextLayout = false;
             fit();
         } else {
+            refreshViewport();
             glide(before);
         }
         Runnable done = afterLayout;
         afterLayout = () -> {
         };
         done.run();
+    }
+
+    private void clearDrawing() {
+        nodeViews.clear();
+        edgeViews.clear();
+        groupViews.clear();
+        running.clear();
+        nodes.getChildren().clear();
+        edges.getChildren().clear();
+        groupLayer.getChildren().clear();
+    }
+
+    /** One node per group of a grouped layout: what a large graph shows while zoomed out. */
+    private static List<GraphNode> groupNodes(GraphModel model, LayoutResult result) {
+        Map<String, List<GraphNode>> members = new LinkedHashMap<>();
+        model.nodes().forEach(n -> members.computeIfAbsent(n.resource(), k -> new java.util.ArrayList<>()).add(n));
+        List<GraphNode> out = new java.util.ArrayList<>();
+        members.forEach((resource, list) -> {
+            if (result.groups().containsKey(resource)) {
+                List<String> tasks = list.stream().flatMap(n -> n.taskIds().stream()).toList();
+                out.add(new GraphNode("group:" + resource, resource, list.size() + " tasks · zoom in for each",
+                        list.get(0).kind(), resource, null, tasks));
+            }
+        });
+        return out;
+    }
+
+    private NodeView materialize(GraphNode n) {
+        NodeView v = nodeViews.get(n.id());
+        if (v != null) {
+            return v;
+        }
+        v = new NodeView(n);
+        LayoutResult.Point p = layout.position(n.id());
+        v.relocate(p.x(), p.y());
+        nodeViews.put(n.id(), v);
+        nodes.getChildren().add(v);
+        showState(v);
+        v.pseudoClassStateChanged(GraphStyles.SELECTED, n.id().equals(selectedId));
+        v.pseudoClassStateChanged(GraphStyles.MATCH, n.id().equals(matchedId));
+        return v;
+    }
+
+    private void showState(NodeView v) {
+        DisplayState s = shown.getOrDefault(v.node().id(), DisplayState.PENDING);
+        v.setDisplayState(s);
+        if (s == DisplayState.RUNNING) {
+            running.put(v.node().id(), v);
+        } else {
+            running.remove(v.node().id());
+        }
+    }
+
+    /**
+     * For a large graph: zoomed out, the group boxes; zoomed in, the nodes and edges near the window (the window
+     * and half of it again around), adding and removing scene nodes as the view moves. O(n + m) per call.
+     */
+    private void refreshViewport() {
+        viewportDirty = false;
+        if (!virtual) {
+            return;
+        }
+        if (scale.get() < DETAIL_SCALE) {
+            if (!nodeViews.isEmpty() || !edgeViews.isEmpty()) {
+                nodeViews.values().forEach(v -> running.remove(v.node().id()));
+                nodeViews.clear();
+                edgeViews.clear();
+                nodes.getChildren().clear();
+                edges.getChildren().clear();
+            }
+            if (groupViews.isEmpty()) {
+                drawGroups();
+            }
+            return;
+        }
+        if (!groupViews.isEmpty()) {
+            groupViews.values().forEach(v -> running.remove(v.node().id()));
+            groupViews.clear();
+            groupLayer.getChildren().clear();
+        }
+        double s = scale.get();
+        double w = viewWidth() / s;
+        double h = viewHeight() / s;
+        double minX = -pan.getX() / s - w * VIEWPORT_MARGIN;
+        double minY = -pan.getY() / s - h * VIEWPORT_MARGIN;
+        double maxX = minX + w * (1 + 2 * VIEWPORT_MARGIN);
+        double maxY = minY + h * (1 + 2 * VIEWPORT_MARGIN);
+        java.util.List<NodeView> gone = new java.util.ArrayList<>();
+        for (GraphNode n : graph.get().nodes()) {
+            LayoutResult.Point p = layout.positions().get(n.id());
+            boolean near = p != null && p.x() + NodeView.WIDTH >= minX && p.x() <= maxX
+                    && p.y() + NodeView.HEIGHT >= minY && p.y() <= maxY;
+            if (near) {
+                materialize(n);
+            } else if (nodeViews.containsKey(n.id())) {
+                gone.add(nodeViews.remove(n.id()));
+                running.remove(n.id());
+            }
+        }
+        nodes.getChildren().removeAll(gone);
+        redrawEdges();
+    }
+
+    private void drawGroups() {
+        java.util.List<Node> drawn = new java.util.ArrayList<>();
+        for (GraphNode g : groupNodes) {
+            LayoutResult.Box box = layout.groups().get(g.resource());
+            NodeView v = new NodeView(g, box.width(), box.height());
+            v.getStyleClass().add("graph-group");
+            v.relocate(box.x(), box.y());
+            groupViews.put(g.id(), v);
+            showState(v);
+            drawn.add(v);
+        }
+        layout.groupRoutes().forEach((e, route) -> {
+            EdgeView ev = new EdgeView(new GraphEdge("group:" + e.source(), "group:" + e.target()), route,
+                    orientation.get(), false);
+            ev.setMouseTransparent(true);
+            drawn.add(0, ev);
+        });
+        groupLayer.getChildren().setAll(drawn);
     }
 
     /** Nodes that were drawn before start at their old place and move to the new one, so edits do not jump. */
@@ -499,18 +651,20 @@ public class GraphView extends Region {
         lanes.getChildren().setAll(drawn);
     }
 
-    private void drawEdges() {
+    /** Draws the shown edges that touch a drawn node (all of them for a graph drawn whole). */
+    private void redrawEdges() {
         GraphModel model = graph.get();
+        GraphEdge keep = selectedEdge.get();
         edgeViews.clear();
         if (nodeViews.isEmpty()) {
             edges.getChildren().clear();
             return;
         }
         java.util.Set<GraphEdge> reduced = new java.util.HashSet<>(model.edges());
-        List<GraphEdge> shown = showAllEdges.get() ? model.allEdges() : model.edges();
-        java.util.List<Node> drawn = new java.util.ArrayList<>(shown.size());
-        for (GraphEdge e : shown) {
-            if (!nodeViews.containsKey(e.from()) || !nodeViews.containsKey(e.to())) {
+        List<GraphEdge> wanted = showAllEdges.get() ? model.allEdges() : model.edges();
+        java.util.List<Node> drawn = new java.util.ArrayList<>();
+        for (GraphEdge e : wanted) {
+            if (!nodeViews.containsKey(e.from()) && !nodeViews.containsKey(e.to())) {
                 continue;
             }
             List<LayoutResult.Point> route = layout.routes().get(new LayoutGraph.Edge(e.from(), e.to()));
@@ -523,18 +677,21 @@ public class GraphView extends Region {
             drawn.add(v);
         }
         edges.getChildren().setAll(drawn);
+        if (keep != null && edgeViews.containsKey(keep)) {
+            selectEdge(keep);
+        }
     }
 
     private List<LayoutResult.Point> straightRoute(GraphEdge e) {
-        NodeView a = nodeViews.get(e.from());
-        NodeView b = nodeViews.get(e.to());
+        LayoutResult.Point a = layout.position(e.from());
+        LayoutResult.Point b = layout.position(e.to());
         boolean ltr = orientation.get() == LayoutDirection.LEFT_TO_RIGHT;
         LayoutResult.Point start = ltr
-                ? new LayoutResult.Point(a.getLayoutX() + NodeView.WIDTH, a.getLayoutY() + NodeView.HEIGHT / 2)
-                : new LayoutResult.Point(a.getLayoutX() + NodeView.WIDTH / 2, a.getLayoutY() + NodeView.HEIGHT);
+                ? new LayoutResult.Point(a.x() + NodeView.WIDTH, a.y() + NodeView.HEIGHT / 2)
+                : new LayoutResult.Point(a.x() + NodeView.WIDTH / 2, a.y() + NodeView.HEIGHT);
         LayoutResult.Point end = ltr
-                ? new LayoutResult.Point(b.getLayoutX(), b.getLayoutY() + NodeView.HEIGHT / 2)
-                : new LayoutResult.Point(b.getLayoutX() + NodeView.WIDTH / 2, b.getLayoutY());
+                ? new LayoutResult.Point(b.x(), b.y() + NodeView.HEIGHT / 2)
+                : new LayoutResult.Point(b.x() + NodeView.WIDTH / 2, b.y());
         return List.of(start, end);
     }
 
@@ -546,24 +703,26 @@ public class GraphView extends Region {
             taskStates.putAll(changes);
             applyStates();
         }
+        if (viewportDirty) {
+            refreshViewport();
+        }
         if (!running.isEmpty()) {
             double phase = (now / 40_000_000L) % 16;
             running.values().forEach(v -> v.animate(phase));
         }
     }
 
-    /** Recomputes what every node shows (O(n + m)) and touches only the nodes whose state changed. */
+    /** Recomputes what every node shows (O(n + m)) and touches only the drawn nodes whose state changed. */
     private void applyStates() {
-        Map<String, DisplayState> shown = nodeStates.compute(taskStates);
+        shown = nodeStates.compute(taskStates, groupNodes);
         for (NodeView v : nodeViews.values()) {
-            DisplayState s = shown.getOrDefault(v.node().id(), DisplayState.PENDING);
-            if (s != v.displayState()) {
-                v.setDisplayState(s);
-                if (s == DisplayState.RUNNING) {
-                    running.put(v.node().id(), v);
-                } else {
-                    running.remove(v.node().id());
-                }
+            if (shown.getOrDefault(v.node().id(), DisplayState.PENDING) != v.displayState()) {
+                showState(v);
+            }
+        }
+        for (NodeView v : groupViews.values()) {
+            if (shown.getOrDefault(v.node().id(), DisplayState.PENDING) != v.displayState()) {
+                showState(v);
             }
         }
     }
@@ -594,6 +753,7 @@ public class GraphView extends Region {
         setScale(s * factor);
         pan.setX(x - worldX * scale.get());
         pan.setY(y - worldY * scale.get());
+        refreshViewport();
     }
 
     /** Converts a point of this view to graph coordinates. */
@@ -605,21 +765,23 @@ public class GraphView extends Region {
         return overlay;
     }
 
-    Collection<NodeView> nodeViewsInOrder() {
-        return nodeViews.values();
-    }
-
     /** The node under a point of this view, if any. */
     Optional<NodeView> nodeAt(double x, double y) {
         Point2D p = toGraph(x, y);
-        for (NodeView v : nodeViews.values()) {
-            double vx = v.getLayoutX();
-            double vy = v.getLayoutY();
-            if (p.getX() >= vx && p.getX() <= vx + NodeView.WIDTH && p.getY() >= vy && p.getY() <= vy + NodeView.HEIGHT) {
-                return Optional.of(v);
+        for (Map<String, NodeView> drawn : List.of(nodeViews, groupViews)) {
+            for (NodeView v : drawn.values()) {
+                double vx = v.getLayoutX();
+                double vy = v.getLayoutY();
+                if (p.getX() >= vx && p.getX() <= vx + v.width() && p.getY() >= vy && p.getY() <= vy + v.height()) {
+                    return Optional.of(v);
+                }
             }
         }
         return Optional.empty();
+    }
+
+    private boolean isGroup(NodeView v) {
+        return groupViews.containsValue(v);
     }
 
     void selectEdge(GraphEdge edge) {
@@ -629,7 +791,7 @@ public class GraphView extends Region {
         }
         if (edge != null && edgeViews.containsKey(edge)) {
             edgeViews.get(edge).pseudoClassStateChanged(GraphStyles.SELECTED, true);
-            if (selectedNode.get() != null) {
+            if (selectedId != null) {
                 select(null);
             }
         }
@@ -650,7 +812,7 @@ public class GraphView extends Region {
                     && isInside(n, edges))) {
                 panStart = new Point2D(e.getX() - pan.getX(), e.getY() - pan.getY());
             }
-            if (hit.isPresent() && editGestures != null) {
+            if (hit.isPresent() && editGestures != null && !isGroup(hit.get())) {
                 editGestures.pressed(hit.get(), e);
             }
         });
@@ -674,7 +836,11 @@ public class GraphView extends Region {
             }
             Optional<NodeView> hit = nodeAt(e.getX(), e.getY());
             if (e.getButton() == MouseButton.PRIMARY) {
-                if (hit.isPresent()) {
+                if (hit.isPresent() && isGroup(hit.get())) {
+                    if (e.getClickCount() == 2) {
+                        zoomIntoGroup(hit.get());
+                    }
+                } else if (hit.isPresent()) {
                     select(hit.get().node().id());
                     if (e.getClickCount() == 2) {
                         onOpen.accept(hit.get().node());
@@ -687,7 +853,7 @@ public class GraphView extends Region {
         setOnContextMenuRequested(e -> {
             Optional<NodeView> hit = nodeAt(e.getX(), e.getY());
             ContextMenu menu = null;
-            if (hit.isPresent()) {
+            if (hit.isPresent() && !isGroup(hit.get())) {
                 select(hit.get().node().id());
                 menu = contextMenuFactory.apply(hit.get().node());
             } else if (selectedEdge.get() != null && e.getTarget() instanceof Node n && isInside(n, edges)) {
@@ -698,6 +864,16 @@ public class GraphView extends Region {
                 e.consume();
             }
         });
+    }
+
+    /** Zooms to reading size, centred on a collapsed group (double click on it). */
+    private void zoomIntoGroup(NodeView group) {
+        setScale(Math.max(DETAIL_SCALE * 2, scale.get()));
+        double cx = group.getLayoutX() + group.width() / 2;
+        double cy = group.getLayoutY() + Math.min(group.height(), viewHeight() / scale.get()) / 2;
+        pan.setX(viewWidth() / 2 - cx * scale.get());
+        pan.setY(viewHeight() / 2 - cy * scale.get());
+        refreshViewport();
     }
 
     private ContextMenu edgeMenu(GraphEdge edge) {

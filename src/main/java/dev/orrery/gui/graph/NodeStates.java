@@ -29,10 +29,21 @@ public final class NodeStates {
 
     /** @param tasks every known task state by task id (others count as PENDING) */
     public Map<String, DisplayState> compute(Map<String, TaskState> tasks) {
+        return compute(tasks, List.of());
+    }
+
+    /**
+     * As {@link #compute(Map)}, plus the states of extra nodes that stand for tasks of the model (e.g. collapsed
+     * groups drawn while zoomed out).
+     */
+    public Map<String, DisplayState> compute(Map<String, TaskState> tasks, java.util.Collection<GraphNode> extra) {
         Set<String> blocked = blockedTasks(tasks);
         Map<String, DisplayState> out = new HashMap<>();
         for (GraphNode n : model.nodes()) {
             out.put(n.id(), n.isTask() ? taskState(n.id(), tasks, blocked) : resourceState(n, tasks, blocked));
+        }
+        for (GraphNode n : extra) {
+            out.put(n.id(), resourceState(n, tasks, blocked));
         }
         return out;
     }

@@ -16,12 +16,23 @@ public final class NodeView extends Group {
     private static final int MAX_DETAIL = 30;
 
     private final GraphNode node;
-    private final Rectangle box = new Rectangle(WIDTH, HEIGHT);
-    private final Rectangle stripe = new Rectangle(6, HEIGHT - 12);
+    private final double width;
+    private final double height;
+    private final Rectangle box;
+    private final Rectangle stripe;
     private DisplayState state;
 
     NodeView(GraphNode node) {
+        this(node, WIDTH, HEIGHT);
+    }
+
+    /** A node of another size: a collapsed group covering the stack of its members. */
+    NodeView(GraphNode node, double width, double height) {
         this.node = node;
+        this.width = width;
+        this.height = height;
+        this.box = new Rectangle(width, height);
+        this.stripe = new Rectangle(6, height - 12);
         setId(node.id());
         setUserData(node);
         getStyleClass().addAll(GraphStyles.NODE, node.isTask() ? GraphStyles.TASK_NODE : GraphStyles.RESOURCE_NODE,
@@ -46,6 +57,14 @@ public final class NodeView extends Group {
 
     public GraphNode node() {
         return node;
+    }
+
+    double width() {
+        return width;
+    }
+
+    double height() {
+        return height;
     }
 
     public DisplayState displayState() {

@@ -55,7 +55,9 @@ public final class GroupedLayout {
             }
         }
         groupEdges.forEach(e -> quotient.edge(e.source(), e.target()));
-        LayoutResult groups = delegate.layout(quotient.build(), direction);
+        LayoutGraph quotientGraph = quotient.build();
+        List<LayoutGraph.Node> quotientNodes = quotientGraph.nodes();
+        LayoutResult groups = delegate.layout(quotientGraph, direction);
 
         Map<String, LayoutResult.Point> positions = new LinkedHashMap<>();
         Map<String, LayoutGraph.Node> nodes = new LinkedHashMap<>();
@@ -95,6 +97,12 @@ public final class GroupedLayout {
             }
             routes.put(e, route);
         }
-        return new LayoutResult(positions, routes, Map.of(), groups.width(), groups.height());
+        Map<String, LayoutResult.Box> boxes = new LinkedHashMap<>();
+        for (LayoutGraph.Node g : quotientNodes) {
+            LayoutResult.Point p = groups.position(g.id());
+            boxes.put(g.id(), new LayoutResult.Box(p.x(), p.y(), g.width(), g.height()));
+        }
+        return new LayoutResult(positions, routes, Map.of(), boxes, groups.routes(), groups.width(),
+                groups.height());
     }
 }

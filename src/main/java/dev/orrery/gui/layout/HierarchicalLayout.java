@@ -140,7 +140,7 @@ public final class HierarchicalLayout {
             route.add(Ports.entry(tgt.getX() - minX, tgt.getY() - minY, tgt.getWidth(), tgt.getHeight(), direction));
             routes.put(e.getKey(), route);
         }
-        return new LayoutResult(positions, routes, Map.of(), maxX, maxY);
+        return new LayoutResult(positions, routes, maxX, maxY);
     }
 
     /** mxHierarchicalLayout whose crossing reduction stops after a given number of sweeps. */

@@ -75,8 +75,11 @@ public final class LayoutService {
             case FLAT -> hierarchical.layout(request.graph(), request.direction());
             case GROUPED -> new GroupedLayout(hierarchical, 8)
                     .layout(request.graph(), request.groups()::get, request.direction());
-            case LANES -> new LaneLayout(hierarchical)
-                    .layout(request.graph(), request.groups()::get, request.direction());
+            case LANES -> new LaneLayout().layout(request.graph(), request.groups().isEmpty()
+                            ? hierarchical.layout(request.graph(), request.direction())
+                            : new GroupedLayout(hierarchical, 8).layout(request.graph(), request.groups()::get,
+                            request.direction()),
+                    request.lanes()::get, request.direction());
         };
         LOG.debug("{} layout of {} nodes, {} edges in {} ms", request.strategy(), request.graph().nodes().size(),
                 request.graph().edges().size(), (System.nanoTime() - start) / 1_000_000);

@@ -1,0 +1,567 @@
+package dev.orrery;
+
+import dev.orrery.api.InvalidWorkspaceException;
+import dev.orrery.api.PlanReport;
+import dev.orrery.api.RunHandle;
+import dev.orrery.api.TaskReport;
+import dev.orrery.graph.DotExport;
+import dev.orrery.graph.PlanBuilder;
+import dev.orrery.load.LoadResult;
+import dev.orrery.load.WaitForEditException;
+import dev.orrery.load.WaitForEditor;
+import dev.orrery.load.WorkspaceLoader;
+import dev.orrery.model.Change;
+import dev.orrery.model.Dependency;
+import dev.orrery.model.ExecutedChange;
+import dev.orrery.model.OutputChunk;
+import dev.orrery.model.Plan;
+import dev.orrery.model.PlanSummary;
+import dev.orrery.model.Release;
+import dev.orrery.model.TaskState;
+import dev.orrery.model.TaskStatus;
+import dev.orrery.model.Workspace;
+import dev.orrery.run.Control;
+import dev.orrery.run.ControlResult;
+import dev.orrery.run.PlanWatcher;
+import dev.orrery.run.RunListener;
+import dev.orrery.run.RunOptions;
+import dev.orrery.run.RunResult;
+import dev.orrery.run.Runner;
+import dev.orrery.stage.Commits;
+import dev.orrery.stage.Fingerprints;
+import dev.orrery.stage.Processor;
+import dev.orrery.stage.Rollback;
+import dev.orrery.stage.StageRequest;
+import dev.orrery.stage.Stager;
+import dev.orrery.store.LockRepository;
+import dev.orrery.store.SqliteStore;
+import dev.orrery.store.Store;
+import dev.orrery.store.UnknownPlanException;
+import dev.orrery.transport.HostKeyPolicy;
+import dev.orrery.transport.PassphraseProvider;
+import dev.orrery.transport.TransportPool;
+import dev.orrery.transport.Transports;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Orrery as a library: everything the command line does, for another Java program (seed 001's "library
+ * usage"). Open a workspace folder, look at what changed, stage it, process it into a plan, run the plan on
+ * its hosts and follow it:
+ *
+ * <pre>{@code
+ * try (Orrery orrery = Orrery.open(Path.of("samples/webstack"))) {
+ *     orrery.stage(StageRequest.all());
+ *     Plan plan = orrery.process(Set.of(), null);
+ *     RunResult result = orrery.run(plan.uid(), RunOptions.defaults(), transition ->
+ *             System.out.println(transition.taskId() + " " + transition.to()));
+ *     System.out.println(orrery.report(plan.uid()).overall());   // SUCCESS
+ * }
+ * }</pre>
+ *
+ * <p>The workspace files are read on first use and kept ({@link #reload()} reads them again); the history
+ * file ({@code <workspace>/.orrery/history.db}) is opened on first use; SSH connections and sandbox hosts
+ * are started by the first run and closed by {@link #close()}. Plan references are a uid, a unique uid
+ * prefix, or {@code last}/{@code last1}, {@code last2}, ... for the newest plans.
+ *
+ * <p>Errors: invalid workspace files throw {@link InvalidWorkspaceException} (every problem with file, line
+ * and column); an unknown plan reference throws {@link UnknownPlanException}; bad arguments throw
+ * {@link IllegalArgumentException}.
+ *
+ * <p>Thread safety: the methods may be called from several threads; runs of different plans may go on at
+ * once. Other processes may use the same workspace at the same time (they coordinate through the store).
+ */
+public final class Orrery implements AutoCloseable {
+    private final Path root;
+    private final Path onlyFile;
+    private volatile HostKeyPolicy hostKeyPolicy = HostKeyPolicy.refuse();
+    private volatile PassphraseProvider passphrases = PassphraseProvider.none();
+    private LoadResult loaded;
+    private Store store;
+    private Transports transports;
+    private final List<AutoCloseable> handles = new ArrayList<>();
+    private boolean closed;
+
+    private Orrery(Path root, Path onlyFile) {
+        this.root = root;
+        this.onlyFile = onlyFile;
+    }
+
+    /**
+     * Opens a workspace folder. Nothing is read yet.
+     *
+     * @throws IllegalArgumentException when the folder does not exist
+     */
+    public static Orrery open(Path workspace) {
+        return new Orrery(existingFolder(workspace), null);
+    }
+
+    /**
+     * Opens a workspace restricted to its inventory files and one other file (a component or orchestration
+     * file, as {@code orrery deploy FILE} and {@code orrery orchestrate FILE} do). The history file is still
+     * the workspace's.
+     */
+    public static Orrery open(Path workspace, Path file) {
+        Path folder = existingFolder(workspace);
+        Path absolute = folder.resolve(file).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw new IllegalArgumentException("file not found: " + absolute);
+        }
+        return new Orrery(folder, absolute);
+    }
+
+    private static Path existingFolder(Path workspace) {
+        Path folder = Objects.requireNonNull(workspace, "workspace").toAbsolutePath().normalize();
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("workspace folder not found: " + folder);
+        }
+        return folder;
+    }
+
+    /** How runs treat SSH host keys not in known_hosts; the default refuses them. Set before the first run. */
+    public Orrery hostKeyPolicy(HostKeyPolicy policy) {
+        this.hostKeyPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /** Who is asked for the passphrase of an encrypted key; the default asks nobody. Set before the first run. */
+    public Orrery passphrases(PassphraseProvider provider) {
+        this.passphrases = Objects.requireNonNull(provider, "provider");
+        return this;
+    }
+
+    /** The workspace folder. */
+    public Path root() {
+        return root;
+    }
+
+    // ---------------------------------------------------------------- files
+
+    /** Reads and validates the workspace files (never writes); the result lists every problem. */
+    public synchronized LoadResult validate() {
+        loaded = onlyFile == null ? WorkspaceLoader.load(root) : WorkspaceLoader.load(root, onlyFile);
+        return loaded;
+    }
+
+    /** The files as last read, reading them on first use. */
+    public synchronized Workspace workspace() {
+        LoadResult result = loaded != null ? loaded : validate();
+        return result.workspace().filter(w -> result.ok())
+                .orElseThrow(() -> new InvalidWorkspaceException(result.problems()));
+    }
+
+    /** Forgets the files read so far: the next call reads them again (after an edit). */
+    public synchronized Orrery reload() {
+        loaded = null;
+        return this;
+    }
+
+    // ---------------------------------------------------------------- editing wait-for (issue 5)
+
+    /**
+     * {@code resource} waits for {@code waitsFor} from now on: the wait-for list in the file that defines it gets
+     * the new name, every other byte of the file stays as it was. The workspace is read again afterwards.
+     *
+     * @return the file that changed
+     * @throws WaitForEditException when refused (nothing written): a cycle (message {@code a → b → c → a}), an
+     *                              unknown name, a file changed on disk since it was read, ...
+     */
+    public Path addWaitFor(String resource, String waitsFor) throws WaitForEditException {
+        return applied(editor().add(resource, waitsFor));
+    }
+
+    /** {@code resource} no longer waits for {@code waitsFor}; as {@link #addWaitFor}. */
+    public Path removeWaitFor(String resource, String waitsFor) throws WaitForEditException {
+        return applied(editor().remove(resource, waitsFor));
+    }
+
+    /** {@code resource} waits for {@code to} instead of {@code from}, in the same place of its list. */
+    public Path moveWaitFor(String resource, String from, String to) throws WaitForEditException {
+        return applied(editor().move(resource, from, to));
+    }
+
+    /** Moves orchestration job {@code job} just before or after {@code anchor} (a job of the same entry). */
+    public Path moveJob(String job, String anchor, WaitForEditor.Placement placement) throws WaitForEditException {
+        return applied(editor().moveJob(job, anchor, placement));
+    }
+
+    private synchronized WaitForEditor editor() {
+        workspace();
+        return WaitForEditor.of(loaded);
+    }
+
+    private synchronized Path applied(WaitForEditor.Edit edit) {
+        loaded = edit.reloaded();
+        return edit.file();
+    }
+
+    // ---------------------------------------------------------------- staging
+
+    /**
+     * What {@link #stage} would stage, without storing anything. For a workspace opened on one file, only
+     * changes of that file's resources (removals of resources defined elsewhere are left to a full stage).
+     */
+    public List<Change> preview(StageRequest request) {
+        List<Change> changes = Stager.preview(workspace(), store(), request);
+        return onlyFile == null ? changes : changes.stream().filter(this::inOnlyFile).toList();
+    }
+
+    /** Stages the changes the request selects and returns them with their ids. */
+    public List<Change> stage(StageRequest request) {
+        if (onlyFile == null) {
+            return Stager.stage(workspace(), store(), request);
+        }
+        return preview(request).stream().map(change -> store().changes().stage(change)).toList();
+    }
+
+    /** The plan the request's changes would make, built but not stored (nothing is written). */
+    public Plan previewPlan(StageRequest request) {
+        return PlanBuilder.build(workspace(), preview(request), request.environment(), "preview", Instant.now());
+    }
+
+    private boolean inOnlyFile(Change change) {
+        return workspace().resource(change.resource()).isPresent();
+    }
+
+    /** The staged bucket, oldest first. */
+    public List<Change> staged() {
+        return store().changes().staged();
+    }
+
+    /** Removes staged changes by id; returns how many were removed. */
+    public int discard(Collection<Long> ids) {
+        return store().changes().discard(ids);
+    }
+
+    /** Empties the staged bucket; returns how many changes were removed. */
+    public int discardAll() {
+        return store().changes().discardAll();
+    }
+
+    /** Executed changes, newest first; {@code limit < 0} means all. */
+    public List<ExecutedChange> history(int limit) {
+        return store().changes().history(limit);
+    }
+
+    // ---------------------------------------------------------------- plans
+
+    /**
+     * Turns the staged changes (only those with one of {@code tags}, when not empty) into a stored plan for
+     * {@code environment} (null: every host).
+     */
+    public Plan process(Set<String> tags, String environment) {
+        return Processor.process(workspace(), store(), tags, environment);
+    }
+
+    /**
+     * The orchestration jobs with their fingerprints and the targets where they already succeeded (what
+     * {@code orchestrate --finger-print} lists); nothing is staged.
+     *
+     * @param environment null: every host
+     */
+    public List<Fingerprints.JobFingerprint> fingerprints(String environment) {
+        return Fingerprints.list(workspace(), store().jobCache(), environment == null ? "" : environment);
+    }
+
+    /** The uid a plan reference names. */
+    public String resolve(String planRef) {
+        return store().plans().resolve(planRef);
+    }
+
+    /** A stored plan. */
+    public Plan plan(String planRef) {
+        String uid = resolve(planRef);
+        return store().plans().find(uid).orElseThrow(() -> new UnknownPlanException("no plan " + planRef));
+    }
+
+    /** Stored plans, newest first; {@code limit < 0} means all. */
+    public List<PlanSummary> plans(int limit) {
+        return store().plans().list(limit);
+    }
+
+    /** Every task of a plan in topological order, with its state; PENDING tasks behind an ERROR are blocked. */
+    public PlanReport report(String planRef) {
+        Plan plan = plan(planRef);
+        recover(plan.uid());
+        Map<String, TaskStatus> statuses = store().tasks().statuses(plan.uid());
+        Set<String> blocked = blockedTasks(plan, statuses);
+        List<TaskReport> rows = new ArrayList<>();
+        for (var task : plan.tasks()) {
+            TaskStatus status = statuses.getOrDefault(task.id(),
+                    new TaskStatus(plan.uid(), task.id(), TaskState.PENDING, 0, null, null, null));
+            rows.add(new TaskReport(task, status, blocked.contains(task.id())));
+        }
+        return new PlanReport(plan, rows, store().locks().holder(plan.uid()));
+    }
+
+    /**
+     * Crash recovery: tasks left RUNNING by a runner process that died become ERROR ("interrupted (runner pid
+     * N on H died)") so they can be retried, and tasks it would have retried become PENDING. Does nothing
+     * while a live process runs the plan. {@link #report} calls it, so a report never shows a dead run as
+     * running.
+     *
+     * @return the ids of the tasks that became ERROR
+     */
+    public List<String> recover(String planRef) {
+        String uid = resolve(planRef);
+        Store s = store();
+        boolean orphans = s.tasks().statuses(uid).values().stream()
+                .anyMatch(t -> t.state() == TaskState.RUNNING || t.state() == TaskState.ERROR_RETRY);
+        if (!orphans || s.locks().holder(uid).isPresent()) {
+            return List.of();
+        }
+        long pid = ProcessHandle.current().pid();
+        LockRepository.LockResult lock = s.locks().tryLock(uid, pid, hostname(), Instant.now());
+        if (!lock.acquired()) {
+            return List.of();
+        }
+        try {
+            String reason = lock.staleHolder()
+                    .map(h -> "interrupted (runner pid " + h.pid() + " on " + h.hostname() + " died)")
+                    .orElse("interrupted (no runner was driving the plan)");
+            Instant now = Instant.now();
+            List<String> interrupted = s.tasks().transitionAll(uid, null, List.of(TaskState.RUNNING), TaskState.ERROR,
+                    reason, now);
+            s.tasks().transitionAll(uid, null, List.of(TaskState.ERROR_RETRY), TaskState.PENDING,
+                    "retry (runner restarted)", now);
+            return interrupted;
+        } finally {
+            s.locks().unlock(uid, pid);
+        }
+    }
+
+    private static String hostname() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            String env = System.getenv("HOSTNAME");
+            return env == null || env.isBlank() ? "localhost" : env;
+        }
+    }
+
+    /** A task's captured output (masked), all attempts in order. */
+    public List<OutputChunk> output(String planRef, String taskId) {
+        return store().tasks().output(resolve(planRef), taskId);
+    }
+
+    /** The plan as a Graphviz DOT graph (transitively reduced), nodes coloured by state. */
+    public String dot(String planRef) {
+        Plan plan = plan(planRef);
+        Map<String, TaskState> states = new LinkedHashMap<>();
+        store().tasks().statuses(plan.uid()).forEach((id, status) -> states.put(id, status.state()));
+        return DotExport.toDot(plan, states);
+    }
+
+    // ---------------------------------------------------------------- running
+
+    /**
+     * Runs a stored plan on its hosts until nothing more can run; blocks meanwhile. {@code listener} (may be
+     * null) sees every transition and output line, on its own thread.
+     *
+     * @throws dev.orrery.run.PlanLockedException when another live process runs the plan
+     */
+    public RunResult run(String planRef, RunOptions options, RunListener listener) {
+        Runner runner = runner(options, listener);
+        return runner.run(resolve(planRef));
+    }
+
+    /** Starts a run in the background; follow it with the handle (poll, subscribe, await, stop). */
+    public RunHandle start(String planRef, RunOptions options, RunListener listener) {
+        String uid = resolve(planRef);
+        Runner runner = runner(options, listener);
+        BackgroundRun handle = new BackgroundRun(this, uid, runner);
+        synchronized (this) {
+            handles.add(handle);
+        }
+        return handle;
+    }
+
+    /**
+     * A runner for this workspace's hosts that commits through the stage package: a change whose tasks all
+     * succeeded commits its resource's state and goes to history, and each succeeded orchestration job is
+     * cached under its target and fingerprint (what {@code orchestrate} and {@code changes stage} consult).
+     */
+    private Runner runner(RunOptions options, RunListener listener) {
+        Store s = store();
+        Runner runner = new Runner(s, transports(), workspace().root(), workspace().hosts(), options)
+                .committer((plan, change, tasks, at) -> tasks.forEach(task -> Commits.afterTask(s, plan, task.id(), at)));
+        if (listener != null) {
+            runner.addListener(listener);
+        }
+        return runner;
+    }
+
+    /**
+     * Follows a plan from the store, whoever runs it (this process or another): {@code listener} gets each
+     * new transition and output line. Close the returned handle to stop following.
+     */
+    public AutoCloseable subscribe(String planRef, RunListener listener) {
+        PlanWatcher watcher = PlanWatcher.follow(store(), planRef, listener);
+        synchronized (this) {
+            handles.add(watcher);
+        }
+        return watcher;
+    }
+
+    // ---------------------------------------------------------------- control verbs (any process, via the store)
+    // Each returns what moved and whether a runner is needed to continue (none drives the plan now):
+    // then call run(...) or start(...), as `orch resume/restart/retry` do.
+
+    /** PENDING → SKIPPED; running tasks finish. */
+    public ControlResult stop(String planRef) {
+        return control().stop(planRef);
+    }
+
+    /** SKIPPED → PENDING (run the plan again to continue). */
+    public ControlResult resume(String planRef) {
+        return control().resume(planRef);
+    }
+
+    /** Every task → PENDING, times reset. */
+    public ControlResult restart(String planRef) {
+        return control().restart(planRef);
+    }
+
+    /** ERROR → PENDING. */
+    public ControlResult retry(String planRef) {
+        return control().retry(planRef);
+    }
+
+    /** One task (and its blocked descendants) → PENDING. */
+    public ControlResult retryTask(String planRef, String taskId) {
+        return control().retryTask(planRef, taskId);
+    }
+
+    /** Marks one task done by hand (NOOP, counts as success). */
+    public ControlResult noop(String planRef, String taskId) {
+        return control().noop(planRef, taskId);
+    }
+
+    /** Takes one task out of the run (→ SKIPPED); its descendants wait. */
+    public ControlResult skip(String planRef, String taskId) {
+        return control().skip(planRef, taskId);
+    }
+
+    /** Keeps only the tasks between {@code starts} and {@code ends}; the others become SKIPPED. */
+    public ControlResult filter(String planRef, Collection<String> starts, Collection<String> ends) {
+        return control().filter(planRef, starts, ends);
+    }
+
+    /** True when a live process (this one or another) is running the plan now. */
+    public boolean isRunning(String planRef) {
+        return store().locks().holder(resolve(planRef)).isPresent();
+    }
+
+    // ---------------------------------------------------------------- releases
+
+    /** Releases, newest first; {@code environment == null} lists every environment. */
+    public List<Release> releases(String environment) {
+        return store().releases().list(environment);
+    }
+
+    /**
+     * Stages the way back from what is deployed now to a release and processes it into a stored plan.
+     *
+     * @param environment null: the release's environment
+     */
+    public Plan rollback(long releaseId, String environment) {
+        return Rollback.plan(workspace(), store(), releaseId, environment);
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** Waits for background runs, stops following plans, disconnects hosts and closes the history file. */
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = new ArrayList<>(handles);
+            handles.clear();
+        }
+        RuntimeException failure = null;
+        for (AutoCloseable handle : toClose) {
+            try {
+                handle.close();
+            } catch (Exception e) {
+                failure = failure == null ? new IllegalStateException(e.getMessage(), e) : failure;
+            }
+        }
+        synchronized (this) {
+            if (transports != null) {
+                transports.close();
+            }
+            if (store != null) {
+                store.close();
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    synchronized Store store() {
+        if (closed) {
+            throw new IllegalStateException("this Orrery was closed");
+        }
+        if (store == null) {
+            store = SqliteStore.open(root);
+        }
+        return store;
+    }
+
+    private synchronized Transports transports() {
+        if (transports == null) {
+            transports = TransportPool.create(root, hostKeyPolicy, passphrases);
+        }
+        return transports;
+    }
+
+    private Control control() {
+        return new Control(store());
+    }
+
+    synchronized void forget(AutoCloseable handle) {
+        handles.remove(handle);
+    }
+
+    /** PENDING tasks with an ERROR ancestor, found by walking down from every ERROR task. */
+    private static Set<String> blockedTasks(Plan plan, Map<String, TaskStatus> statuses) {
+        Map<String, List<String>> children = new HashMap<>();
+        for (Dependency edge : plan.edges()) {
+            children.computeIfAbsent(edge.parent(), k -> new ArrayList<>()).add(edge.child());
+        }
+        Deque<String> todo = new ArrayDeque<>();
+        statuses.values().stream().filter(s -> s.state() == TaskState.ERROR).forEach(s -> todo.add(s.taskId()));
+        Set<String> seen = new HashSet<>(todo);
+        Set<String> blocked = new HashSet<>();
+        while (!todo.isEmpty()) {
+            for (String child : children.getOrDefault(todo.poll(), List.of())) {
+                if (seen.add(child)) {
+                    todo.add(child);
+                    TaskStatus status = statuses.get(child);
+                    if (status == null || status.state() == TaskState.PENDING) {
+                        blocked.add(child);
+                    }
+                }
+            }
+        }
+        return blocked;
+    }
+}

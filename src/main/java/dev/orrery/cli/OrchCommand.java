@@ -1,0 +1,270 @@
+package dev.orrery.cli;
+
+import dev.orrery.Orrery;
+import dev.orrery.api.PlanReport;
+import dev.orrery.graph.GraphvizRenderer;
+import dev.orrery.run.ControlResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code orrery orch ...}: everything done to a stored plan (seed 000). */
+@Command(name = "orch", description = "Report, draw, run and control a stored plan.",
+        subcommands = {OrchCommand.Report.class, OrchCommand.Dg.class, OrchCommand.Filter.class, OrchCommand.RunOnce.class,
+                OrchCommand.Stop.class, OrchCommand.Resume.class, OrchCommand.Restart.class, OrchCommand.Retry.class,
+                OrchCommand.Noop.class})
+final class OrchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(OrreryCommand.of(spec).out());
+    }
+
+    @Command(name = "report", description = "Every task in topological order with state, host, duration and error.")
+    static final class Report implements Callable<Integer> {
+        private static final Duration POLL = Duration.ofMillis(200);
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PLAN", description = "Plan uid (or prefix), last, last2, ...")
+        String plan;
+
+        @Option(names = {"-w", "--wait"}, description = {"Follow the run (one line per transition) until it settles, then report;",
+                "exit 1 unless every task ended SUCCESS or NOOP."})
+        boolean waitForRun;
+
+        @Override
+        public Integer call() throws Exception {
+            OrreryCommand root = OrreryCommand.of(spec);
+            Orrery orrery = root.orrery();
+            String uid = orrery.resolve(plan);
+            PlanReport report = orrery.report(uid);
+            if (waitForRun && !report.settled()) {
+                try (AutoCloseable following = orrery.subscribe(uid, new ProgressPrinter(root.out(), false))) {
+                    while (!report.settled()) {
+                        Thread.sleep(POLL.toMillis());
+                        report = orrery.report(uid);
+                    }
+                }
+            }
+            synchronized (root.out()) {
+                ReportPrinter.print(root.out(), report);
+            }
+            return waitForRun && !report.succeeded() ? ExitCodes.ERROR : ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "dg", description = {"The plan's dependency graph in Graphviz DOT (transitively reduced, coloured by state).",
+            "-o FILE.dot writes DOT; FILE.svg / FILE.png are drawn with Graphviz 'dot' when installed."})
+    static final class Dg implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PLAN", description = "Plan uid (or prefix), last, last2, ...")
+        String plan;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of the standard output.")
+        Path output;
+
+        @Override
+        public Integer call() throws Exception {
+            OrreryCommand root = OrreryCommand.of(spec);
+            String dot = root.orrery().dot(plan);
+            if (output == null) {
+                root.out().print(dot.endsWith("\n") ? dot : dot + "\n");
+                return ExitCodes.OK;
+            }
+            new GraphvizRenderer().render(dot, output);
+            root.out().println("Wrote " + output.toAbsolutePath().normalize());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "filter", description = "Keep only the tasks between the start and end tasks; the others become SKIPPED.")
+    static final class Filter implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PLAN", description = "Plan uid (or prefix), last, last2, ...")
+        String plan;
+
+        @Option(names = {"-s", "--start"}, paramLabel = "TASK", arity = "1..*", description = "Start tasks (they and what follows them).")
+        List<String> starts = new ArrayList<>();
+
+        @Option(names = {"-e", "--end"}, paramLabel = "TASK", arity = "1..*", description = "End tasks (they and what precedes them).")
+        List<String> ends = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            if (starts.isEmpty() && ends.isEmpty()) {
+                throw new UsageException("give start tasks (-s) and/or end tasks (-e)");
+            }
+            OrreryCommand root = OrreryCommand.of(spec);
+            ControlResult result = root.orrery().filter(plan, starts, ends);
+            PlanReport report = root.orrery().report(result.planUid());
+            long kept = report.tasks().stream().filter(t -> t.state() != dev.orrery.model.TaskState.SKIPPED).count();
+            root.out().println("Filtered plan " + result.planUid() + ": " + kept + " of " + report.tasks().size()
+                    + " tasks kept, " + result.moved().size() + " changed state");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "run-once", description = "Run the plan on its hosts until nothing more can run, printing each transition.")
+    static final class RunOnce implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PLAN", description = "Plan uid (or prefix), last, last2, ...")
+        String plan;
+
+        @Mixin
+        RunOptionsMixin runOptions;
+
+        @Override
+        public Integer call() {
+            return Runs.runWithProgress(OrreryCommand.of(spec), plan, runOptions);
+        }
+    }
+
+    @Command(name = "stop", description = "Gracefully stop: PENDING tasks become SKIPPED, running tasks finish.")
+    static final class Stop implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PLAN", description = "Plan uid (or prefix), last, last2, ...")
+        String plan;
+
+        @Override
+        public Integer call() {
+            OrreryCommand root = OrreryCommand.of(spec);
+            ControlResult result = root.orrery().stop(plan);
+            root.out().println("Stopped plan " + result.planUid() + ": " + tasks(result.moved().size()) + " SKIPPED"
+                    + result.runner().map(h -> "; the running tasks finish in pid " + h.pid()).orElse(""));
+            return ExitCodes.OK;
+        }
+    }
+
+    /** resume, restart and retry change states, then continue the run here unless another process runs it. */
+    abstract static class Continuing implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PLAN", description = "Plan uid (or prefix), last, last2, ...")
+        String plan;
+
+        @Option(names = "--no-run", description = "Only change the task states; do not continue the run here.")
+        boolean noRun;
+
+        @Mixin
+        RunOptionsMixin runOptions;
+
+        abstract ControlResult apply(Orrery orrery);
+
+        abstract String done(ControlResult result);
+
+        @Override
+        public Integer call() {
+            OrreryCommand root = OrreryCommand.of(spec);
+            ControlResult result = apply(root.orrery());
+            PrintWriter out = root.out();
+            out.println(done(result));
+            if (result.runner().isPresent()) {
+                out.println("pid " + result.runner().get().pid() + " on " + result.runner().get().hostname()
+                        + " is running the plan and continues with it");
+                return ExitCodes.OK;
+            }
+            if (!result.runnerNeeded()) {
+                return root.orrery().report(result.planUid()).succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
+            }
+            if (noRun) {
+                out.println("Continue with: orrery orch run-once " + result.planUid());
+                return ExitCodes.OK;
+            }
+            return Runs.runWithProgress(root, result.planUid(), runOptions);
+        }
+    }
+
+    @Command(name = "resume", description = "SKIPPED tasks become PENDING and the run continues.")
+    static final class Resume extends Continuing {
+        @Override
+        ControlResult apply(Orrery orrery) {
+            return orrery.resume(plan);
+        }
+
+        @Override
+        String done(ControlResult result) {
+            return "Resumed plan " + result.planUid() + ": " + tasks(result.moved().size()) + " PENDING again";
+        }
+    }
+
+    @Command(name = "restart", description = "Every task becomes PENDING (times reset) and the plan runs again.")
+    static final class Restart extends Continuing {
+        @Override
+        ControlResult apply(Orrery orrery) {
+            return orrery.restart(plan);
+        }
+
+        @Override
+        String done(ControlResult result) {
+            return "Restarted plan " + result.planUid() + ": " + tasks(result.moved().size()) + " PENDING again";
+        }
+    }
+
+    @Command(name = "retry", description = {"ERROR tasks become PENDING and the run continues;",
+            "with -t only that task and its blocked descendants."})
+    static final class Retry extends Continuing {
+        @Option(names = {"-t", "--task"}, paramLabel = "TASK", description = "Retry only this task (and what it blocks).")
+        String task;
+
+        @Override
+        ControlResult apply(Orrery orrery) {
+            return task == null ? orrery.retry(plan) : orrery.retryTask(plan, task);
+        }
+
+        @Override
+        String done(ControlResult result) {
+            return "Retrying plan " + result.planUid() + ": " + tasks(result.moved().size()) + " PENDING again";
+        }
+    }
+
+    @Command(name = "noop", description = "Mark a task done by hand (NOOP counts as success: its children may start).")
+    static final class Noop implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PLAN", description = "Plan uid (or prefix), last, last2, ...")
+        String plan;
+
+        @Option(names = {"-t", "--task"}, paramLabel = "TASK", required = true, description = "The task to mark done.")
+        String task;
+
+        @Override
+        public Integer call() {
+            OrreryCommand root = OrreryCommand.of(spec);
+            ControlResult result = root.orrery().noop(plan, task);
+            root.out().println(result.moved().isEmpty() ? "Task " + task + " was already done"
+                    : "Marked " + task + " NOOP in plan " + result.planUid());
+            if (result.runnerNeeded()) {
+                root.out().println("Continue with: orrery orch run-once " + result.planUid());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    static String tasks(int n) {
+        return n + (n == 1 ? " task" : " tasks");
+    }
+}

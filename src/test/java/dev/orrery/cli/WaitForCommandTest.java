@@ -1,0 +1,66 @@
+package dev.orrery.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code orrery wait-for add|remove|move} on the web stack sample: only the wait-for lines change. */
+class WaitForCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void addThenRemoveGivesBackTheOriginalBytes() throws Exception {
+        Path ws = Workspaces.copySample("webstack", tmp);
+        Path file = ws.resolve("resources.yaml");
+        byte[] original = Files.readAllBytes(file);
+
+        CliRun add = CliRun.in(ws, "wait-for", "add", "cache", "database");
+        assertThat(add.exitCode()).as(add.toString()).isZero();
+        assertThat(add.out()).startsWith("cache now waits for database (");
+        assertThat(Files.readString(file)).isNotEqualTo(new String(original));
+        assertThat(CliRun.in(ws, "changes", "stage", "-r", "cache", "-a", "run").exitCode()).isZero();
+        CliRun process = CliRun.in(ws, "changes", "process");
+        assertThat(process.exitCode()).as(process.toString()).isZero();
+
+        CliRun remove = CliRun.in(ws, "wait-for", "remove", "cache", "database");
+        assertThat(remove.exitCode()).as(remove.toString()).isZero();
+        assertThat(Files.readAllBytes(file)).isEqualTo(original);
+    }
+
+    @Test
+    void moveChangesWhatAResourceWaitsFor() throws Exception {
+        Path ws = Workspaces.copySample("webstack", tmp);
+        Path file = ws.resolve("resources.yaml");
+        byte[] original = Files.readAllBytes(file);
+
+        CliRun move = CliRun.in(ws, "wait-for", "move", "load-balancer", "app", "cache");
+        assertThat(move.exitCode()).as(move.toString()).isZero();
+        assertThat(move.out()).startsWith("load-balancer now waits for cache instead of app");
+        assertThat(CliRun.in(ws, "validate").exitCode()).isZero();
+
+        assertThat(CliRun.in(ws, "wait-for", "move", "load-balancer", "cache", "app").exitCode()).isZero();
+        assertThat(Files.readAllBytes(file)).isEqualTo(original);
+    }
+
+    @Test
+    void aCycleIsRefusedWithTheWholeCycleAndNothingWritten() throws Exception {
+        Path ws = Workspaces.copySample("webstack", tmp);
+        Path file = ws.resolve("resources.yaml");
+        byte[] original = Files.readAllBytes(file);
+
+        CliRun cycle = CliRun.in(ws, "wait-for", "add", "database", "load-balancer");
+        assertThat(cycle.exitCode()).as(cycle.toString()).isEqualTo(ExitCodes.INVALID);
+        assertThat(cycle.err().lines()).hasSize(1);
+        assertThat(cycle.err()).startsWith("error: ").contains("database → load-balancer → app → database");
+        assertThat(Files.readAllBytes(file)).isEqualTo(original);
+
+        CliRun unknown = CliRun.in(ws, "wait-for", "add", "database", "nothing-like-this");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(Files.readAllBytes(file)).isEqualTo(original);
+    }
+}
