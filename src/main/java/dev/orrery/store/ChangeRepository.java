@@ -29,6 +29,9 @@ public interface ChangeRepository {
     /** Changes processed into a plan (for the details pane and reports). */
     List<Change> ofPlan(String planUid);
 
+    /** The changes of one resource processed into a plan, oldest first. */
+    List<Change> ofPlan(String planUid, String resource);
+
     /**
      * Records that a processed change finished (all its tasks SUCCESS/NOOP). Idempotent.
      *

@@ -125,6 +125,17 @@ final class SqlChangeRepository implements ChangeRepository {
     }
 
     @Override
+    public List<Change> ofPlan(String planUid, String resource) {
+        return db.read("list the changes of " + resource, d -> {
+            PreparedStatement ps = d.prepare("SELECT " + COLUMNS + " FROM changes WHERE plan_uid = ? AND resource = ? "
+                    + "ORDER BY id");
+            ps.setString(1, planUid);
+            ps.setString(2, resource);
+            return list(ps);
+        });
+    }
+
+    @Override
     public boolean markExecuted(String planUid, long changeId, Instant at) {
         return execute(planUid, changeId, at, "", null, null);
     }
