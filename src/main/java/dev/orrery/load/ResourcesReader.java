@@ -62,6 +62,8 @@ final class ResourcesReader {
         List<Located> targets = fields.list("target");
         if (targets.isEmpty() && !fields.has("target")) {
             diagnostics.add(at, owner + " has no 'target': add `target: [host or tag, ...]` to say where it runs");
+        } else if (targets.isEmpty() && fields.node("target").filter(n -> n instanceof YamlNode.Mapping).isEmpty()) {
+            diagnostics.add(fields.keyAt("target"), "'target' of " + owner + " is empty: name at least one host or tag");
         }
         Set<String> tags = new LinkedHashSet<>();
         fields.list("tags").forEach(t -> tags.add(t.value()));

@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * ({@code <host>/host_key}) and the one client key ({@code client_ed25519}) are generated once and kept;
  * the server accepts only that client key. Because Orrery created the host keys it records them in its own
  * {@code .orrery/sandbox/known_hosts}, under the alias {@code orrery-sandbox-<host>}; clients still verify the
- * key against that file like any other host. Thread-safe; {@link #close()} stops every server.
+ * key against that file like any other host. SFTP is rooted at the folder (an upload to {@code /www} lands in
+ * {@code <folder>/www}); commands are not jailed, they merely start there. Thread-safe; {@link #close()} stops
+ * every server.
  */
 public final class SandboxHosts implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxHosts.class);

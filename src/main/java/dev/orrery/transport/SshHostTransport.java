@@ -6,7 +6,9 @@ import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.common.SftpConstants;
@@ -120,6 +122,7 @@ final class SshHostTransport implements Transport {
                 }
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
+                    signal(channel, "KILL");
                     throw new TransportException("timed out after " + Durations.human(timeout));
                 }
                 Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
@@ -145,6 +148,25 @@ final class SshHostTransport implements Transport {
             throw new TransportException("connection to " + hostName + " dropped while running");
         }
         throw new TransportException(hostName + " closed the command's channel without an exit status");
+    }
+
+    /**
+     * Asks the server to deliver a signal to the command (RFC 4254 6.9). Best effort: closing the channel alone
+     * leaves a command that does not write running. OpenSSH (7.9+) honours it for non-root logins only; it
+     * refuses for root ("session signalling requires privilege separation").
+     */
+    private static void signal(ChannelExec channel, String name) {
+        try {
+            ClientSession s = channel.getClientSession();
+            Buffer request = s.createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, name.length() + 32);
+            request.putUInt(channel.getRecipient());
+            request.putString("signal");
+            request.putBoolean(false);
+            request.putString(name);
+            s.writePacket(request);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("could not send signal {} on {}: {}", name, channel, e.getMessage());
+        }
     }
 
     @Override

@@ -89,6 +89,24 @@ class CrashRecoveryTest {
         assertThat(resume.out()).contains("Resumed plan", "1 task PENDING again", "after.run@box-1  RUNNING → SUCCESS");
     }
 
+    @Test
+    void reportWaitFollowsARunOfAnotherStoreUntilItSettles() throws Exception {
+        Path ws = Workspaces.slowWorkspace(tmp.resolve("ws"), 2);
+        CliRun.in(ws, "changes", "stage");
+        CliRun.in(ws, "changes", "process");
+        Thread run = new Thread(() -> CliRun.in(ws, "orch", "run-once", "last"));
+        run.start();
+        try (Orrery observer = Orrery.open(ws)) {
+            waitFor(observer, r -> stateOf(r, "slow.run@box-1") == TaskState.RUNNING, null, null);
+        }
+        CliRun report = CliRun.in(ws, "orch", "report", "last", "--wait");
+        run.join(PATIENCE.toMillis());
+        assertThat(report.exitCode()).as(report.toString()).isZero();
+        assertThat(report.out()).contains("slow.run@box-1  RUNNING → SUCCESS", "after.run@box-1  RUNNING → SUCCESS");
+        assertThat(report.out()).containsPattern("after\\.run@box-1\\s+SUCCESS\\s+box-1");
+        assertThat(report.out().indexOf("RUNNING → SUCCESS")).isLessThan(report.out().indexOf("TASK"));
+    }
+
     private static TaskState stateOf(PlanReport report, String taskId) {
         return report.tasks().stream().filter(t -> t.task().id().equals(taskId)).map(TaskReport::state)
                 .findFirst().orElseThrow();

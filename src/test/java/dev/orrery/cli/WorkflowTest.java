@@ -114,4 +114,40 @@ class WorkflowTest {
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.INVALID);
         assertThat(missing.err()).isEqualTo("error: workspace folder not found: " + tmp.resolve("nowhere") + "\n");
     }
+
+    @Test
+    void releasesListCompletedRunsAndRollbackPlansTheWayBack() throws Exception {
+        Path ws = Workspaces.copySample("webstack", tmp);
+        CliRun.in(ws, "changes", "stage");
+        CliRun.in(ws, "changes", "process");
+        CliRun first = CliRun.in(ws, "orch", "run-once", "last");
+        assertThat(first.out()).as(first.toString()).contains("Release 1 recorded");
+
+        Path resources = ws.resolve("resources.yaml");
+        java.nio.file.Files.writeString(resources, java.nio.file.Files.readString(resources)
+                .replace("port: 8080", "port: 8081"));
+        CliRun stage = CliRun.in(ws, "changes", "stage", "-d");
+        assertThat(stage.out()).as(stage.toString()).contains("update", "app", "8080 → 8081");
+        CliRun.in(ws, "changes", "process");
+        assertThat(CliRun.in(ws, "orch", "run-once", "last").out()).contains("Release 2 recorded");
+        assertThat(ws.resolve(".orrery/sandbox/edge-1/lb/lb.conf")).content().contains("backend app-1:8081");
+
+        CliRun releases = CliRun.in(ws, "releases");
+        assertThat(releases.out().lines()).hasSize(3);
+        assertThat(releases.out().lines().toList().get(1)).startsWith("2  ");
+
+        CliRun rollback = CliRun.in(ws, "rollback", "1");
+        assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+        assertThat(rollback.out().strip()).matches(UID);
+        assertThat(CliRun.in(ws, "orch", "report", "last").out()).contains("app.update@app-1");
+        CliRun back = CliRun.in(ws, "orch", "run-once", "last");
+        assertThat(back.exitCode()).as(back.toString()).isZero();
+        assertThat(back.out()).contains("Release 3 recorded");
+        // the committed state is release 1's again, so the files' 8081 shows as a change once more
+        assertThat(CliRun.in(ws, "changes", "stage", "-d").out()).contains("update", "app", "8080 → 8081");
+
+        CliRun none = CliRun.in(ws, "rollback", "42");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(none.err()).startsWith("error: no release 42");
+    }
 }

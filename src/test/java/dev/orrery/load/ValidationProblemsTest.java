@@ -304,6 +304,30 @@ class ValidationProblemsTest {
     }
 
     @Test
+    void resourcesNeedATargetAndARunAction() {
+        inventory(dir);
+        write(dir, "res.yaml",
+                "resources:",
+                "  a:",
+                "    actions: {run: [echo a]}",
+                "  b:",
+                "    target: []",
+                "    actions: {test: [echo b]}",
+                "  c:",
+                "    target: web");
+
+        LoadResult result = WorkspaceLoader.load(dir);
+
+        assertThat(places(result)).containsExactly("res.yaml:2:3", "res.yaml:5:5", "res.yaml:6:5", "res.yaml:7:3");
+        assertThat(result.problems()).extracting(Problem::message).containsExactly(
+                "resource 'a' has no 'target': add `target: [host or tag, ...]` to say where it runs",
+                "'target' of resource 'b' is empty: name at least one host or tag",
+                "resource 'b' has no 'run' action: add `run:` with the steps that create it (update falls back to"
+                        + " run, remove is optional)",
+                "resource 'c' has no 'actions': add at least a `run:` action with its steps");
+    }
+
+    @Test
     void otherYamlFilesAreLeftAlone() {
         inventory(dir);
         write(dir, "docker-compose.yml",
