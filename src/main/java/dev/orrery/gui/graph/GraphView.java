@@ -134,6 +134,8 @@ public class GraphView extends Region {
     private Runnable afterLayout = () -> {
     };
     private boolean fitOnNextLayout = true;
+    /** fit() ran before the view had a size: fit again once it has one. */
+    private boolean fitWhenSized;
     private final AnimationTimer frame = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -340,6 +342,7 @@ public class GraphView extends Region {
 
     /** Scales and centres the whole graph into the window (never magnifying beyond 100 %). */
     public void fit() {
+        fitWhenSized = getWidth() <= 0 || getHeight() <= 0;
         double w = Math.max(1, layout.width()) + 2 * FIT_MARGIN;
         double h = Math.max(1, layout.height()) + 2 * FIT_MARGIN;
         double viewW = getWidth() > 0 ? getWidth() : getPrefWidth();
@@ -925,6 +928,9 @@ public class GraphView extends Region {
     protected void layoutChildren() {
         clip.setWidth(getWidth());
         clip.setHeight(getHeight());
+        if (fitWhenSized && getWidth() > 0 && getHeight() > 0) {
+            fit();
+        }
         message.autosize();
         message.relocate(Math.max(8, (getWidth() - message.getWidth()) / 2), 12);
     }
