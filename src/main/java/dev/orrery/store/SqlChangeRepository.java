@@ -67,19 +67,6 @@ final class SqlChangeRepository implements ChangeRepository {
                 list(d.prepare("SELECT " + COLUMNS + " FROM changes WHERE status = 'STAGED' ORDER BY id")));
     }
 
-    /** Every stored change with these ids (any status), in id order. */
-    List<Change> byIds(Collection<Long> ids) {
-        return db.read("read changes", d -> {
-            List<Change> out = new ArrayList<>();
-            PreparedStatement ps = d.prepare("SELECT " + COLUMNS + " FROM changes WHERE id = ?");
-            for (long id : ids.stream().sorted().toList()) {
-                ps.setLong(1, id);
-                out.addAll(list(ps));
-            }
-            return out;
-        });
-    }
-
     @Override
     public int discard(Collection<Long> ids) {
         return db.write("discard staged changes", d -> {

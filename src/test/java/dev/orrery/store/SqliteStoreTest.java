@@ -48,6 +48,36 @@ class SqliteStoreTest {
     }
 
     @Test
+    void aSchemaOneFileIsUpgradedKeepingItsPlansAndTransitions() throws Exception {
+        Path file = root.resolve(".orrery/history.db");
+        Files.createDirectories(file.getParent());
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            for (String sql : Migrations.statements("001-initial.sql")) {
+                c.createStatement().execute(sql);
+            }
+            c.createStatement().execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+            c.createStatement().execute("INSERT INTO schema_version VALUES (1, 'then')");
+            c.createStatement().execute("INSERT INTO plans (id, uid, created, environment) VALUES (1, 'old-plan', '"
+                    + T0 + "', '')");
+            c.createStatement().execute("INSERT INTO plan_tasks VALUES (1, 0, 'a.run@h', 'a', 'RESOURCE', 'run', 'h', "
+                    + "NULL, 0, NULL, 0, '{\"steps\":[{\"exec\":\"true\"}],\"env\":{},\"secrets\":[]}')");
+            c.createStatement().execute("INSERT INTO task_states (plan_id, task_id, ord, state) VALUES (1, 'a.run@h', 0, 'RUNNING')");
+            c.createStatement().execute("INSERT INTO transitions (plan_id, task_id, from_state, to_state, at) "
+                    + "VALUES (1, 'a.run@h', 'PENDING', 'RUNNING', '" + T0 + "')");
+        }
+        try (SqliteStore store = SqliteStore.open(root)) {
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.latest());
+            assertThat(store.plans().find("old-plan").orElseThrow().tasks()).extracting(t -> t.id())
+                    .containsExactly("a.run@h");
+            assertThat(store.tasks().transition("old-plan", "a.run@h", TaskState.RUNNING, TaskState.SUCCESS, null,
+                    T0.plusSeconds(1))).isTrue();
+            assertThat(store.tasks().transitions("old-plan")).extracting(Transition::from, Transition::to)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(TaskState.PENDING, TaskState.RUNNING),
+                            org.assertj.core.groups.Tuple.tuple(TaskState.RUNNING, TaskState.SUCCESS));
+        }
+    }
+
+    @Test
     void reopeningKeepsDataAndDoesNotMigrateAgain() {
         try (Store store = SqliteStore.open(root)) {
             store.changes().stage(Fixtures.change("db", "update"));
