@@ -17,7 +17,8 @@ final class Runs {
         Orrery orrery = root.orrery().hostKeyPolicy(runOptions.hostKeyPolicy());
         PrintWriter out = root.out();
         String uid = orrery.resolve(planRef);
-        out.println("Running plan " + uid + " (" + orrery.plan(uid).tasks().size() + " tasks)");
+        int count = orrery.plan(uid).tasks().size();
+        out.println("Running plan " + uid + " (" + OrchCommand.tasks(count) + ")");
         out.flush();
         RunResult result = orrery.run(uid, runOptions.options(), new ProgressPrinter(out, runOptions.showOutput));
         return printOutcome(out, orrery, uid, result);
@@ -31,8 +32,8 @@ final class Runs {
                     .forEach(t -> out.println("  " + t.task().id() + ": " + t.error().orElse("failed")));
             long blocked = report.tasks().stream().filter(t -> t.blocked()).count();
             if (blocked > 0) {
-                out.println("  " + blocked + " blocked task" + (blocked == 1 ? "" : "s")
-                        + " wait; fix the cause and run 'orrery orch retry " + Formats.shortUid(uid) + "'");
+                out.println("  " + blocked + (blocked == 1 ? " blocked task waits" : " blocked tasks wait")
+                        + "; fix the cause and run 'orrery orch retry " + Formats.shortUid(uid) + "'");
             }
             result.release().ifPresent(r -> out.println("Release " + r.id() + " recorded"
                     + (r.environment() == null || r.environment().isEmpty() ? "" : " for " + r.environment())));

@@ -98,7 +98,7 @@ final class Assembler {
                 if (first != null) {
                     if (!first.source().file().equals(host.source().file())) {
                         diagnostics.add(host.source(), "host '" + host.name() + "' is already defined at "
-                                + first.source() + "; rename or remove one of them");
+                                + place(first.source()) + "; rename or remove one of them");
                     }
                     continue;
                 }
@@ -121,9 +121,17 @@ final class Assembler {
     private void claim(String name, String kind, SourceRef at) {
         SourceRef first = names.putIfAbsent(name, at);
         if (first != null && !first.file().equals(at.file())) {
-            diagnostics.add(at, kind + " name '" + name + "' is already used at " + first
+            diagnostics.add(at, kind + " name '" + name + "' is already used at " + place(first)
                     + "; names are unique across the workspace, rename one of them");
         }
+    }
+
+    /** A place as the workspace-relative path a person reads ({@code db/hosts.yaml:3:5}). */
+    private String place(SourceRef at) {
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        Path file = at.file().toAbsolutePath().normalize();
+        String shown = file.startsWith(absoluteRoot) ? absoluteRoot.relativize(file).toString() : at.file().toString();
+        return shown.replace('\\', '/') + ":" + at.line() + ":" + at.column();
     }
 
     private void checkTargets(List<Located> targets, String owner) {

@@ -40,6 +40,7 @@ final class SshHostTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(SshHostTransport.class);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     private static final long WAIT_SLICE_MS = 200;
+    private static final long HANDSHAKE_RETRY_PAUSE_MS = 300;
 
     /** Finds out where the host is; for sandbox hosts this starts the server. */
     @FunctionalInterface
@@ -223,8 +224,22 @@ final class SshHostTransport implements Transport {
             session.close(true);
             session = null;
         }
-        session = connect();
+        try {
+            session = connect();
+        } catch (HandshakeDropped first) {
+            // sshd drops surplus simultaneous handshakes (MaxStartups): one more try after a pause
+            LOG.info("{}; trying once more", first.getMessage());
+            Thread.sleep(HANDSHAKE_RETRY_PAUSE_MS);
+            session = connect();
+        }
         return session;
+    }
+
+    /** The server closed the connection before login completed, without refusing anything. */
+    private static final class HandshakeDropped extends TransportException {
+        HandshakeDropped(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private synchronized ClientSession reconnect(ClientSession dead) throws TransportException, InterruptedException {
@@ -269,7 +284,7 @@ final class SshHostTransport implements Transport {
                 throw new TransportException("authentication failed for " + target.user() + "@" + hostName
                         + " with keys " + describeKeys(loaded), e);
             }
-            throw new TransportException("connection to " + target.nameAndWhere() + " failed during login: "
+            throw new HandshakeDropped("connection to " + target.nameAndWhere() + " failed during login: "
                     + reason(e), e);
         }
         synchronized (this) {
@@ -327,7 +342,7 @@ final class SshHostTransport implements Transport {
         } else if (isTimeout(e)) {
             why = "no answer within " + Durations.human(settings.connectTimeout());
         } else {
-            why = reason(e);
+            return new HandshakeDropped(target.nameAndWhere() + " unreachable: " + reason(e), e);
         }
         return new TransportException(target.nameAndWhere() + " unreachable: " + why, e);
     }

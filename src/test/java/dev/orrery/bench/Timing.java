@@ -32,6 +32,12 @@ record Timing(double wallMs, double cpuMs) {
         for (int i = 0; i < repeat; i++) {
             runs[i] = once(phase);
         }
+        return medianOf(runs);
+    }
+
+    /** Median wall time and median CPU time, each on its own. */
+    static Timing medianOf(Timing... runs) {
+        int repeat = runs.length;
         double[] wall = Arrays.stream(runs).mapToDouble(Timing::wallMs).sorted().toArray();
         double[] cpu = Arrays.stream(runs).mapToDouble(Timing::cpuMs).sorted().toArray();
         return new Timing(wall[repeat / 2], cpu[repeat / 2]);

@@ -47,9 +47,21 @@ class OpenSshInteropTest {
     }
 
     @AfterAll
-    static void stopSshd() {
+    static void stopSshd() throws Exception {
         if (sshd != null) {
             sshd.close();
+        }
+        deleteTree(serverDir);
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -149,7 +161,7 @@ class OpenSshInteropTest {
 
     @Test
     void aConnectionDroppedMidTaskIsReported() throws Exception {
-        Path dir = Files.createTempDirectory("orrery-sshd-drop");
+        Path dir = workspace.resolve("sshd-drop");
         try (OpenSshServer own = OpenSshServer.start(dir)) {
             Transport t = pool(HostKeyPolicy.refuse()).forHost(own.host("real-2"));
             Path marker = workspace.resolve("started");

@@ -168,6 +168,48 @@ class SshTransportTest {
     }
 
     @Test
+    void aHandshakeTheServerDropsIsTriedOnceMore() throws Exception {
+        try (ServerSocket proxy = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> forwarding = CompletableFuture.runAsync(() -> dropFirstThenForward(proxy));
+            new KnownHosts(home.resolve(".ssh/known_hosts")).append("127.0.0.1", proxy.getLocalPort(), server.hostKey());
+            Host viaProxy = Hosts.ssh("web-3", "127.0.0.1", proxy.getLocalPort(), "tester", null, null);
+
+            assertThat(pool.forHost(viaProxy).exec("true", Map.of(), null, new Output(), T)).isZero();
+            assertThat(pool.connectCount(viaProxy)).isEqualTo(1);
+            assertThat(server.sessionsCreated()).isEqualTo(1);
+            forwarding.cancel(true);
+        }
+    }
+
+    /** Closes the first connection at once (as sshd's MaxStartups does), forwards the second to the server. */
+    private void dropFirstThenForward(ServerSocket proxy) {
+        try {
+            proxy.accept().close();
+            java.net.Socket client = proxy.accept();
+            java.net.Socket upstream = new java.net.Socket("127.0.0.1", server.port());
+            CompletableFuture.runAsync(() -> pipe(client, upstream));
+            pipe(upstream, client);
+        } catch (java.io.IOException e) {
+            // the test ended
+        }
+    }
+
+    private static void pipe(java.net.Socket from, java.net.Socket to) {
+        try {
+            from.getInputStream().transferTo(to.getOutputStream());
+        } catch (java.io.IOException e) {
+            // one side closed
+        } finally {
+            try {
+                to.close();
+                from.close();
+            } catch (java.io.IOException ignored) {
+                // already closed
+            }
+        }
+    }
+
+    @Test
     void aClosedPortIsUnreachable() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
