@@ -19,6 +19,7 @@ import dev.orrery.model.PlanSummary;
 import dev.orrery.model.Release;
 import dev.orrery.model.TaskState;
 import dev.orrery.model.TaskStatus;
+import dev.orrery.model.Transition;
 import dev.orrery.model.Workspace;
 import dev.orrery.run.Control;
 import dev.orrery.run.ControlResult;
@@ -350,6 +351,11 @@ public final class Orrery implements AutoCloseable {
             String env = System.getenv("HOSTNAME");
             return env == null || env.isBlank() ? "localhost" : env;
         }
+    }
+
+    /** The plan's recorded transitions with a sequence number above {@code afterSeq} (0: all), oldest first. */
+    public List<Transition> transitions(String planRef, long afterSeq) {
+        return store().tasks().transitionsSince(resolve(planRef), afterSeq);
     }
 
     /** A task's captured output (masked), all attempts in order. */

@@ -3,6 +3,7 @@ package dev.orrery.cli;
 import dev.orrery.Orrery;
 import dev.orrery.api.PlanReport;
 import dev.orrery.graph.GraphvizRenderer;
+import dev.orrery.model.Transition;
 import dev.orrery.run.ControlResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,17 +54,30 @@ final class OrchCommand implements Runnable {
             String uid = orrery.resolve(plan);
             PlanReport report = orrery.report(uid);
             if (waitForRun && !report.settled()) {
-                try (AutoCloseable following = orrery.subscribe(uid, new ProgressPrinter(root.out(), false))) {
-                    while (!report.settled()) {
-                        Thread.sleep(POLL.toMillis());
-                        report = orrery.report(uid);
-                    }
-                }
+                report = follow(root, orrery, uid);
             }
             synchronized (root.out()) {
                 ReportPrinter.print(root.out(), report);
             }
             return waitForRun && !report.succeeded() ? ExitCodes.ERROR : ExitCodes.OK;
+        }
+
+        /** Prints each new transition from the store until the run settles; the last look comes after settling. */
+        private static PlanReport follow(OrreryCommand root, Orrery orrery, String uid) throws InterruptedException {
+            ProgressPrinter printer = new ProgressPrinter(root.out(), false);
+            List<Transition> seen = orrery.transitions(uid, 0);
+            long lastSeq = seen.isEmpty() ? 0 : seen.get(seen.size() - 1).seq();
+            while (true) {
+                PlanReport report = orrery.report(uid);
+                for (Transition t : orrery.transitions(uid, lastSeq)) {
+                    printer.onTransition(t);
+                    lastSeq = t.seq();
+                }
+                if (report.settled()) {
+                    return report;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
         }
     }
 
@@ -223,8 +237,8 @@ final class OrchCommand implements Runnable {
         }
     }
 
-    @Command(name = "retry", description = {"ERROR tasks become PENDING and the run continues;",
-            "with -t only that task and its blocked descendants."})
+    @Command(name = "retry", description = {"ERROR tasks become PENDING and the run continues.",
+            "With -t, only that task and its blocked descendants."})
     static final class Retry extends Continuing {
         @Option(names = {"-t", "--task"}, paramLabel = "TASK", description = "Retry only this task (and what it blocks).")
         String task;

@@ -2,6 +2,7 @@ package dev.orrery.stage;
 
 import dev.orrery.model.Action;
 import dev.orrery.model.Change;
+import dev.orrery.model.FieldDiff;
 import dev.orrery.model.Plan;
 import dev.orrery.model.ResourceKind;
 import dev.orrery.model.ResourceSnapshot;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,8 +24,9 @@ import java.util.Set;
  * {@code deploy}) or is forgotten ({@code remove}); other actions ({@code restart}, {@code test}, jobs) change
  * no committed state. Orchestration jobs that succeed are recorded in the job cache per target.
  * The runner plugs {@link #commit} in as its change committer (or calls {@link #afterTask} after each task reaches
- * SUCCESS or NOOP, or {@link #commitFinished} once at the end). Idempotent: a change is committed once, in one store transaction, never again. Thread-safe if the
- * store is.
+ * SUCCESS or NOOP, or {@link #commitFinished} once at the end). Idempotent: a change is committed once, in one
+ * store transaction, never again. Each call reads only the states of the resource's tasks, so a run costs
+ * O(tasks) store reads overall. Thread-safe if the store is.
  */
 public final class Commits {
     private static final Set<String> COMMITTING = Set.of(Action.RUN, Action.UPDATE, Stager.DEPLOY, Action.REMOVE);
@@ -37,9 +40,23 @@ public final class Commits {
     }
 
     /**
+     * Commits one change whose tasks are all SUCCESS/NOOP, as the runner's {@code ChangeCommitter} does:
+     * {@code runner.committer((plan, change, tasks, at) -> Commits.commit(store, plan, change, tasks, at))}.
+     * Records job successes (tasks in SUCCESS; NOOP means marked done by hand, not run) in the job cache, then
+     * executes the change and writes its committed state in one transaction. A second call writes nothing.
+     *
+     * @return true if this call executed the change
+     */
+    public static boolean commit(Store store, Plan plan, Change change, List<Task> tasks, Instant at) {
+        if (change.kind() == ResourceKind.JOB) {
+            cacheSucceededJobs(store, plan, tasks, at);
+        }
+        return execute(store, plan, change, at);
+    }
+
+    /**
      * Call after task {@code taskId} of {@code plan} reached SUCCESS or NOOP: records a job success in the job
-     * cache (SUCCESS only: a job marked NOOP by hand did not run) and commits every change of the plan that is
-     * now complete.
+     * cache and commits every change of that task's resource that is now complete.
      *
      * @return the changes executed by this call
      */
@@ -48,51 +65,28 @@ public final class Commits {
         if (task == null) {
             throw new IllegalArgumentException("plan " + plan.uid() + " has no task " + taskId);
         }
-        Map<String, TaskStatus> statuses = store.tasks().statuses(plan.uid());
-        TaskStatus status = statuses.get(taskId);
-        if (task.kind() == ResourceKind.JOB && status != null && status.state() == TaskState.SUCCESS) {
-            store.jobCache().recordSuccess(task.host(), jobFingerprint(store, plan, task), plan.uid(), at);
+        if (task.kind() == ResourceKind.JOB) {
+            cacheSucceededJobs(store, plan, List.of(task), at);
         }
-        return commit(store, plan, statuses, at, task.resource());
-    }
-
-    /**
-     * Commits one change whose tasks are all SUCCESS/NOOP, as the runner's {@code ChangeCommitter} does:
-     * {@code runner.committer((plan, change, tasks, at) -> Commits.commit(store, plan, change, tasks, at))}.
-     * Records job successes (tasks in SUCCESS) in the job cache, then executes the change and writes its
-     * committed state in one transaction. A second call for the same change writes nothing.
-     *
-     * @return true if this call executed the change
-     */
-    public static boolean commit(Store store, Plan plan, Change change, List<Task> tasks, Instant at) {
-        if (change.kind() == ResourceKind.JOB) {
-            Map<String, TaskStatus> statuses = store.tasks().statuses(plan.uid());
-            for (Task task : tasks) {
-                TaskStatus status = statuses.get(task.id());
-                if (status != null && status.state() == TaskState.SUCCESS) {
-                    store.jobCache().recordSuccess(task.host(), jobFingerprint(store, plan, task), plan.uid(), at);
+        List<Change> executed = new ArrayList<>();
+        if (allDone(store, plan, tasksOf(plan, task.resource()))) {
+            for (Change change : store.changes().ofPlan(plan.uid(), task.resource())) {
+                if (execute(store, plan, change, at)) {
+                    executed.add(change);
                 }
             }
         }
-        return execute(store, plan, change, at);
+        return executed;
     }
 
     /** Commits every change of the plan whose tasks are all SUCCESS/NOOP; returns those executed by this call. */
     public static List<Change> commitFinished(Store store, Plan plan, Instant at) {
-        return commit(store, plan, store.tasks().statuses(plan.uid()), at, null);
-    }
-
-    private static List<Change> commit(Store store, Plan plan, Map<String, TaskStatus> statuses, Instant at,
-                                       String onlyResource) {
+        Map<String, TaskStatus> statuses = store.tasks().statuses(plan.uid());
         List<Change> executed = new ArrayList<>();
         for (Change change : store.changes().ofPlan(plan.uid())) {
-            if (onlyResource != null && !onlyResource.equals(change.resource())) {
-                continue;
-            }
-            if (!allDone(plan, statuses, change.resource())) {
-                continue;
-            }
-            if (execute(store, plan, change, at)) {
+            boolean done = tasksOf(plan, change.resource()).stream()
+                    .allMatch(t -> statuses.containsKey(t.id()) && statuses.get(t.id()).state().letsChildrenStart());
+            if (done && execute(store, plan, change, at)) {
                 executed.add(change);
             }
         }
@@ -112,26 +106,41 @@ public final class Commits {
         return store.changes().execute(plan.uid(), change.id(), at, plan.environment(), commit, uncommit);
     }
 
-    private static boolean allDone(Plan plan, Map<String, TaskStatus> statuses, String resource) {
-        for (Task t : plan.tasks()) {
-            if (t.resource().equals(resource)) {
-                TaskStatus s = statuses.get(t.id());
-                if (s == null || !s.state().letsChildrenStart()) {
-                    return false;
-                }
+    private static List<Task> tasksOf(Plan plan, String resource) {
+        return plan.tasks().stream().filter(t -> t.resource().equals(resource)).toList();
+    }
+
+    private static boolean allDone(Store store, Plan plan, List<Task> tasks) {
+        for (Task t : tasks) {
+            Optional<TaskStatus> s = store.tasks().status(plan.uid(), t.id());
+            if (s.isEmpty() || !s.get().state().letsChildrenStart()) {
+                return false;
             }
         }
         return true;
     }
 
-    /** The job's fingerprint as processed: from the plan's change diff (the job may have left the files since). */
+    private static void cacheSucceededJobs(Store store, Plan plan, List<Task> tasks, Instant at) {
+        for (Task task : tasks) {
+            Optional<TaskStatus> s = store.tasks().status(plan.uid(), task.id());
+            if (task.kind() == ResourceKind.JOB && s.isPresent() && s.get().state() == TaskState.SUCCESS) {
+                store.jobCache().recordSuccess(task.host(), jobFingerprint(store, plan, task), plan.uid(), at);
+            }
+        }
+    }
+
+    /** The job's fingerprint as processed (the job may have left the files since). */
     private static String jobFingerprint(Store store, Plan plan, Task task) {
-        for (Change c : store.changes().ofPlan(plan.uid())) {
-            if (c.resource().equals(task.resource())) {
-                for (var d : c.diff()) {
-                    if (d.field().equals("attributes." + Fingerprints.ATTRIBUTE)) {
-                        return d.newValue();
-                    }
+        String field = "attributes." + Fingerprints.ATTRIBUTE;
+        Optional<String> desired = store.plans().desired(plan.uid(), task.resource())
+                .map(s -> s.fields().get(field));
+        if (desired.isPresent()) {
+            return desired.get();
+        }
+        for (Change c : store.changes().ofPlan(plan.uid(), task.resource())) {
+            for (FieldDiff d : c.diff()) {
+                if (d.field().equals(field)) {
+                    return d.newValue();
                 }
             }
         }

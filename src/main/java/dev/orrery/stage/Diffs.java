@@ -11,7 +11,8 @@ import java.util.TreeSet;
 
 /**
  * Field-by-field difference of two snapshots: ADDED, CHANGED (old → new), REMOVED, in field order
- * ({@link FieldOrder}). Secret values are shown as {@link Secrets#MASK}. Linear in the number of fields.
+ * ({@link FieldOrder}). Secret values are shown as {@link Secrets#MASK}; the {@code .secret} markers are not
+ * listed. Linear in the number of fields.
  */
 public final class Diffs {
     private Diffs() {
@@ -26,6 +27,9 @@ public final class Diffs {
         names.addAll(now.keySet());
         List<FieldDiff> out = new ArrayList<>();
         for (String field : names) {
+            if (field.endsWith(Snapshots.SECRET_SUFFIX)) {
+                continue; // a marker: the value beside it already shows masked
+            }
             String o = old.get(field);
             String n = now.get(field);
             boolean secret = Snapshots.isSecret(field, before, after);

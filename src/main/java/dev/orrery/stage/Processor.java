@@ -13,6 +13,7 @@ import dev.orrery.store.Store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,13 +67,15 @@ public final class Processor {
         Map<String, ResourceSnapshot> committed = store.committed().all(env);
         Workspace planned = planWorkspace(workspace, store, changes, committed, desiredOverride, env);
         Plan plan = PlanBuilder.build(planned, changes, env, UUID.randomUUID().toString(), Instant.now());
+        Map<String, Resource> byName = new HashMap<>();
+        planned.resources().forEach(r -> byName.putIfAbsent(r.name(), r));
         Map<String, ResourceSnapshot> desired = new TreeMap<>();
         for (Change change : changes) {
             // jobs: stored so a committer can read the fingerprint; Commits never writes them to committed state
             if (Commits.commitsState(change) || change.kind() == ResourceKind.JOB) {
                 ResourceSnapshot snapshot = desiredOverride.get(change.resource());
                 if (snapshot == null) {
-                    snapshot = Snapshots.of(planned.resource(change.resource()).orElseThrow());
+                    snapshot = Snapshots.of(byName.get(change.resource()));
                 }
                 desired.put(change.resource(), snapshot);
             }

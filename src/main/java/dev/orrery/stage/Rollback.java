@@ -66,10 +66,6 @@ public final class Rollback {
                     + (env.isEmpty() ? "the default environment" : "environment '" + env + "'")
                     + " already equals release " + releaseId);
         }
-        List<Change> staged = new ArrayList<>();
-        for (Change c : changes) {
-            staged.add(store.changes().stage(c));
-        }
-        return Processor.process(workspace, store, staged, env, target);
+        return Processor.process(workspace, store, store.changes().stageAll(changes), env, target);
     }
 }

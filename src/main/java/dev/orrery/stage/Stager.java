@@ -63,11 +63,7 @@ public final class Stager {
         if (request.fingerprintsOnly()) {
             return changes;
         }
-        List<Change> stored = new ArrayList<>();
-        for (Change change : changes) {
-            stored.add(store.changes().stage(change));
-        }
-        return stored;
+        return store.changes().stageAll(changes);
     }
 
     /** The action a new or changed resource is staged with. */

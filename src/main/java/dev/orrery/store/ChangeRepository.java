@@ -12,6 +12,9 @@ public interface ChangeRepository {
     /** Stores a staged change and returns it with its new id. Staging the same resource+action twice replaces the older one. */
     Change stage(Change change);
 
+    /** {@link #stage} for many changes in one transaction, in order; returns them with their ids. */
+    List<Change> stageAll(List<Change> changes);
+
     /** Staged (not yet processed) changes, oldest first. */
     List<Change> staged();
 
@@ -25,6 +28,9 @@ public interface ChangeRepository {
 
     /** Changes processed into a plan (for the details pane and reports). */
     List<Change> ofPlan(String planUid);
+
+    /** The changes of one resource processed into a plan, oldest first. */
+    List<Change> ofPlan(String planUid, String resource);
 
     /**
      * Records that a processed change finished (all its tasks SUCCESS/NOOP). Idempotent.

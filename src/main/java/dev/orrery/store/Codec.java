@@ -17,8 +17,12 @@ final class Codec {
     private Codec() {
     }
 
+    /** Fixed width (nanoseconds, UTC), so text order is time order in SQL; reads back as the same Instant. */
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     static String time(Instant at) {
-        return at == null ? null : at.toString();
+        return at == null ? null : TIME.format(at);
     }
 
     static Instant instant(String text) {

@@ -26,45 +26,45 @@ final class SqlChangeRepository implements ChangeRepository {
 
     @Override
     public Change stage(Change change) {
-        return db.write("stage a change", d -> {
-            PreparedStatement del = d.prepare("DELETE FROM changes WHERE status = 'STAGED' AND resource = ? "
-                    + "AND action = ? AND environment = ?");
-            del.setString(1, change.resource());
-            del.setString(2, change.action());
-            del.setString(3, env(change.environment()));
-            del.executeUpdate();
-            PreparedStatement ins = d.prepare("INSERT INTO changes (resource, kind, action, tags, diff, reason, "
-                    + "environment, staged_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'STAGED')");
-            ins.setString(1, change.resource());
-            ins.setString(2, change.kind().name());
-            ins.setString(3, change.action());
-            ins.setString(4, Codec.tags(change.tags()));
-            ins.setString(5, Codec.diff(change.diff()));
-            ins.setString(6, change.reason());
-            ins.setString(7, env(change.environment()));
-            ins.setString(8, Codec.time(change.stagedAt()));
-            ins.executeUpdate();
-            return change.withId(d.lastId());
+        return db.write("stage a change", d -> insert(d, change));
+    }
+
+    @Override
+    public List<Change> stageAll(List<Change> changes) {
+        return db.write("stage " + changes.size() + " changes", d -> {
+            List<Change> out = new ArrayList<>(changes.size());
+            for (Change change : changes) {
+                out.add(insert(d, change));
+            }
+            return out;
         });
+    }
+
+    private static Change insert(Db d, Change change) throws SQLException {
+        PreparedStatement del = d.prepare("DELETE FROM changes WHERE status = 'STAGED' AND resource = ? "
+                + "AND action = ? AND environment = ?");
+        del.setString(1, change.resource());
+        del.setString(2, change.action());
+        del.setString(3, env(change.environment()));
+        del.executeUpdate();
+        PreparedStatement ins = d.prepare("INSERT INTO changes (resource, kind, action, tags, diff, reason, "
+                + "environment, staged_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'STAGED')");
+        ins.setString(1, change.resource());
+        ins.setString(2, change.kind().name());
+        ins.setString(3, change.action());
+        ins.setString(4, Codec.tags(change.tags()));
+        ins.setString(5, Codec.diff(change.diff()));
+        ins.setString(6, change.reason());
+        ins.setString(7, env(change.environment()));
+        ins.setString(8, Codec.time(change.stagedAt()));
+        ins.executeUpdate();
+        return change.withId(d.lastId());
     }
 
     @Override
     public List<Change> staged() {
         return db.read("list staged changes", d ->
                 list(d.prepare("SELECT " + COLUMNS + " FROM changes WHERE status = 'STAGED' ORDER BY id")));
-    }
-
-    /** Every stored change with these ids (any status), in id order. */
-    List<Change> byIds(Collection<Long> ids) {
-        return db.read("read changes", d -> {
-            List<Change> out = new ArrayList<>();
-            PreparedStatement ps = d.prepare("SELECT " + COLUMNS + " FROM changes WHERE id = ?");
-            for (long id : ids.stream().sorted().toList()) {
-                ps.setLong(1, id);
-                out.addAll(list(ps));
-            }
-            return out;
-        });
     }
 
     @Override
@@ -107,6 +107,17 @@ final class SqlChangeRepository implements ChangeRepository {
         return db.read("list the changes of a plan", d -> {
             PreparedStatement ps = d.prepare("SELECT " + COLUMNS + " FROM changes WHERE plan_uid = ? ORDER BY id");
             ps.setString(1, planUid);
+            return list(ps);
+        });
+    }
+
+    @Override
+    public List<Change> ofPlan(String planUid, String resource) {
+        return db.read("list the changes of " + resource, d -> {
+            PreparedStatement ps = d.prepare("SELECT " + COLUMNS + " FROM changes WHERE plan_uid = ? AND resource = ? "
+                    + "ORDER BY id");
+            ps.setString(1, planUid);
+            ps.setString(2, resource);
             return list(ps);
         });
     }

@@ -60,8 +60,12 @@ final class SqlPlanRepository implements PlanRepository {
             p.executeUpdate();
             long id = d.lastId();
             insertTasks(d, id, plan.tasks(), payloads);
-            insertEdges(d, id, 0, plan.edges());
-            insertEdges(d, id, 1, plan.declaredEdges());
+            Map<String, Integer> position = new java.util.HashMap<>();
+            for (int i = 0; i < plan.tasks().size(); i++) {
+                position.put(plan.tasks().get(i).id(), i);
+            }
+            insertEdges(d, id, 0, plan.edges(), position);
+            insertEdges(d, id, 1, plan.declaredEdges(), position);
             PreparedStatement c = d.prepare("INSERT INTO plan_changes (plan_id, ord, change_id) VALUES (?, ?, ?)");
             for (int i = 0; i < plan.changeIds().size(); i++) {
                 c.setLong(1, id);
@@ -127,18 +131,25 @@ final class SqlPlanRepository implements PlanRepository {
         st.executeBatch();
     }
 
-    private static void insertEdges(Db d, long id, int declared, List<Dependency> edges) throws SQLException {
-        PreparedStatement e = d.prepare("INSERT INTO plan_edges (plan_id, declared, ord, parent, child) "
-                + "VALUES (?, ?, ?, ?, ?)");
-        for (int i = 0; i < edges.size(); i++) {
-            e.setLong(1, id);
-            e.setInt(2, declared);
-            e.setInt(3, i);
-            e.setString(4, edges.get(i).parent());
-            e.setString(5, edges.get(i).child());
-            e.addBatch();
+    private static void insertEdges(Db d, long id, int declared, List<Dependency> edges,
+                                    Map<String, Integer> position) throws SQLException {
+        StringBuilder text = new StringBuilder(edges.size() * 10);
+        for (Dependency e : edges) {
+            Integer parent = position.get(e.parent());
+            Integer child = position.get(e.child());
+            if (parent == null || child == null) {
+                throw new StoreException("edge " + e.parent() + " → " + e.child() + " names a task the plan lacks");
+            }
+            if (!text.isEmpty()) {
+                text.append(',');
+            }
+            text.append(parent).append(',').append(child);
         }
-        e.executeBatch();
+        PreparedStatement ps = d.prepare("INSERT INTO plan_edge_lists (plan_id, declared, edges) VALUES (?, ?, ?)");
+        ps.setLong(1, id);
+        ps.setInt(2, declared);
+        ps.setString(3, text.toString());
+        ps.executeUpdate();
     }
 
     private String payload(Task task) {
@@ -165,8 +176,9 @@ final class SqlPlanRepository implements PlanRepository {
                 header = new Plan(uid, Codec.instant(rs.getString("created")), rs.getString("environment"),
                         List.of(), List.of(), List.of(), List.of());
             }
-            return Optional.of(new Plan(uid, header.created(), header.environment(), tasks(d, id),
-                    edges(d, id, 0), edges(d, id, 1), changeIds(d, id)));
+            List<Task> tasks = tasks(d, id);
+            return Optional.of(new Plan(uid, header.created(), header.environment(), tasks,
+                    edges(d, id, 0, tasks), edges(d, id, 1, tasks), changeIds(d, id)));
         });
     }
 
@@ -194,7 +206,16 @@ final class SqlPlanRepository implements PlanRepository {
         return out;
     }
 
-    private static List<Dependency> edges(Db d, long id, int declared) throws SQLException {
+    private static List<Dependency> edges(Db d, long id, int declared, List<Task> tasks) throws SQLException {
+        PreparedStatement list = d.prepare("SELECT edges FROM plan_edge_lists WHERE plan_id = ? AND declared = ?");
+        list.setLong(1, id);
+        list.setInt(2, declared);
+        try (ResultSet rs = list.executeQuery()) {
+            if (rs.next()) {
+                return edgesOf(rs.getString(1), tasks);
+            }
+        }
+        // a plan saved before schema 4: one row per edge
         PreparedStatement ps = d.prepare("SELECT parent, child FROM plan_edges WHERE plan_id = ? AND declared = ? "
                 + "ORDER BY ord");
         ps.setLong(1, id);
@@ -204,6 +225,22 @@ final class SqlPlanRepository implements PlanRepository {
             while (rs.next()) {
                 out.add(new Dependency(rs.getString(1), rs.getString(2)));
             }
+        }
+        return out;
+    }
+
+    private static List<Dependency> edgesOf(String text, List<Task> tasks) {
+        List<Dependency> out = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int comma = text.indexOf(',', i);
+            int parent = Integer.parseInt(text, i, comma, 10);
+            int next = text.indexOf(',', comma + 1);
+            int end = next < 0 ? n : next;
+            int child = Integer.parseInt(text, comma + 1, end, 10);
+            out.add(new Dependency(tasks.get(parent).id(), tasks.get(child).id()));
+            i = end + 1;
         }
         return out;
     }

@@ -48,6 +48,36 @@ class SqliteStoreTest {
     }
 
     @Test
+    void aSchemaOneFileIsUpgradedKeepingItsPlansAndTransitions() throws Exception {
+        Path file = root.resolve(".orrery/history.db");
+        Files.createDirectories(file.getParent());
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            for (String sql : Migrations.statements("001-initial.sql")) {
+                c.createStatement().execute(sql);
+            }
+            c.createStatement().execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+            c.createStatement().execute("INSERT INTO schema_version VALUES (1, 'then')");
+            c.createStatement().execute("INSERT INTO plans (id, uid, created, environment) VALUES (1, 'old-plan', '"
+                    + T0 + "', '')");
+            c.createStatement().execute("INSERT INTO plan_tasks VALUES (1, 0, 'a.run@h', 'a', 'RESOURCE', 'run', 'h', "
+                    + "NULL, 0, NULL, 0, '{\"steps\":[{\"exec\":\"true\"}],\"env\":{},\"secrets\":[]}')");
+            c.createStatement().execute("INSERT INTO task_states (plan_id, task_id, ord, state) VALUES (1, 'a.run@h', 0, 'RUNNING')");
+            c.createStatement().execute("INSERT INTO transitions (plan_id, task_id, from_state, to_state, at) "
+                    + "VALUES (1, 'a.run@h', 'PENDING', 'RUNNING', '" + T0 + "')");
+        }
+        try (SqliteStore store = SqliteStore.open(root)) {
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.latest());
+            assertThat(store.plans().find("old-plan").orElseThrow().tasks()).extracting(t -> t.id())
+                    .containsExactly("a.run@h");
+            assertThat(store.tasks().transition("old-plan", "a.run@h", TaskState.RUNNING, TaskState.SUCCESS, null,
+                    T0.plusSeconds(1))).isTrue();
+            assertThat(store.tasks().transitions("old-plan")).extracting(Transition::from, Transition::to)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(TaskState.PENDING, TaskState.RUNNING),
+                            org.assertj.core.groups.Tuple.tuple(TaskState.RUNNING, TaskState.SUCCESS));
+        }
+    }
+
+    @Test
     void reopeningKeepsDataAndDoesNotMigrateAgain() {
         try (Store store = SqliteStore.open(root)) {
             store.changes().stage(Fixtures.change("db", "update"));
@@ -232,19 +262,19 @@ class SqliteStoreTest {
     }
 
     @Test
-    void recordsTwentyThousandTransitionsInOneBatch() {
+    void recordsManyTransitionsInOneBatch() {
         try (Store store = SqliteStore.open(root)) {
             String uid = Fixtures.newUid();
             store.plans().save(Fixtures.plan(uid), Map.of());
             List<TaskStateRepository.Move> moves = new ArrayList<>();
             String t = "app.update@web-2";
-            for (int i = 0; i < 10_000; i++) {
+            for (int i = 0; i < 2_000; i++) {
                 moves.add(new TaskStateRepository.Move(t, TaskState.PENDING, TaskState.RUNNING, null, T0));
                 moves.add(new TaskStateRepository.Move(t, TaskState.RUNNING, TaskState.PENDING, null, T0));
             }
             assertThat(store.tasks().transitionBatch(uid, moves)).containsOnly(true);
-            assertThat(store.tasks().transitions(uid)).hasSize(20_000);
-            assertThat(store.tasks().status(uid, t).orElseThrow().attempt()).isEqualTo(10_000);
+            assertThat(store.tasks().transitions(uid)).hasSize(4_000);
+            assertThat(store.tasks().status(uid, t).orElseThrow().attempt()).isEqualTo(2_000);
         }
     }
 
@@ -376,7 +406,7 @@ class SqliteStoreTest {
                 String prefix = "r" + i + "-";
                 Thread t = new Thread(() -> {
                     try {
-                        for (int n = 0; n < 100; n++) {
+                        for (int n = 0; n < 40; n++) {
                             store.changes().stage(Fixtures.change(prefix + n, "run"));
                             store.changes().staged();
                         }
@@ -391,7 +421,7 @@ class SqliteStoreTest {
                 t.join(120_000);
             }
             assertThat(failures).isEmpty();
-            assertThat(a.changes().staged()).hasSize(400);
+            assertThat(a.changes().staged()).hasSize(160);
         }
     }
 

@@ -24,6 +24,12 @@ public final class EdgeView extends Group {
     private final List<LayoutResult.Point> route;
 
     EdgeView(GraphEdge edge, List<LayoutResult.Point> route, LayoutDirection direction, boolean implied) {
+        this(edge, route, direction, implied, true);
+    }
+
+    /** @param clickable false: no wider hit path (edges drawn only to look at, e.g. between collapsed groups) */
+    EdgeView(GraphEdge edge, List<LayoutResult.Point> route, LayoutDirection direction, boolean implied,
+             boolean clickable) {
         this.edge = edge;
         this.route = List.copyOf(route);
         setUserData(edge);
@@ -32,18 +38,23 @@ public final class EdgeView extends Group {
         pseudoClassStateChanged(GraphStyles.IMPLIED, implied);
         Path line = new Path();
         line.getStyleClass().add(GraphStyles.EDGE_LINE);
-        Path hit = new Path();
-        hit.getStyleClass().add(GraphStyles.EDGE_HIT);
-        hit.setStroke(Color.TRANSPARENT);
-        hit.setStrokeWidth(10);
         double[] lastControl = build(line, route, direction);
-        build(hit, route, direction);
         LayoutResult.Point end = route.get(route.size() - 1);
         shortenEnd(line, end, lastControl);
         arrow.getStyleClass().add(GraphStyles.EDGE_ARROW);
         placeArrow(end, lastControl);
         line.setMouseTransparent(true);
-        getChildren().addAll(hit, line, arrow);
+        if (clickable) {
+            Path hit = new Path();
+            hit.getStyleClass().add(GraphStyles.EDGE_HIT);
+            hit.setStroke(Color.TRANSPARENT);
+            hit.setStrokeWidth(10);
+            build(hit, route, direction);
+            getChildren().add(hit);
+        } else {
+            setMouseTransparent(true);
+        }
+        getChildren().addAll(line, arrow);
     }
 
     public GraphEdge edge() {

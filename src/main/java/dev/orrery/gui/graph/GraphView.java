@@ -82,6 +82,8 @@ public class GraphView extends Region {
     /** The zoom from which a large graph shows its tasks instead of its groups. */
     public static final double DETAIL_SCALE = 0.4;
     private static final double VIEWPORT_MARGIN = 0.25;
+    /** Below this zoom a group's title is under 4 px high: not drawn. */
+    private static final double MIN_READABLE_SCALE = 0.3;
     private static final double MIN_SCALE = 0.05;
     private static final double MAX_SCALE = 3;
     private static final double ZOOM_STEP = 1.25;
@@ -146,6 +148,7 @@ public class GraphView extends Region {
     /** A view that lays out on its own daemon thread and delivers on the JavaFX thread. */
     public GraphView() {
         this(new LayoutService(defaultLayoutThread(), Platform::runLater));
+        layoutService.warmUp();
     }
 
     /** A view whose layouts go through the given service (tests pass one with same-thread executors). */
@@ -567,6 +570,8 @@ public class GraphView extends Region {
             if (groupViews.isEmpty()) {
                 drawGroups();
             }
+            boolean readable = scale.get() >= MIN_READABLE_SCALE;
+            groupViews.values().forEach(v -> v.setTextVisible(readable));
             return;
         }
         if (!groupViews.isEmpty()) {
@@ -610,8 +615,7 @@ public class GraphView extends Region {
         }
         layout.groupRoutes().forEach((e, route) -> {
             EdgeView ev = new EdgeView(new GraphEdge("group:" + e.source(), "group:" + e.target()), route,
-                    orientation.get(), false);
-            ev.setMouseTransparent(true);
+                    orientation.get(), false, false);
             drawn.add(0, ev);
         });
         groupLayer.getChildren().setAll(drawn);
@@ -853,20 +857,39 @@ public class GraphView extends Region {
                 }
             }
         });
-        setOnContextMenuRequested(e -> {
-            Optional<NodeView> hit = nodeAt(e.getX(), e.getY());
-            ContextMenu menu = null;
-            if (hit.isPresent() && !isGroup(hit.get())) {
-                select(hit.get().node().id());
-                menu = contextMenuFactory.apply(hit.get().node());
-            } else if (selectedEdge.get() != null && e.getTarget() instanceof Node n && isInside(n, edges)) {
-                menu = edgeMenu(selectedEdge.get());
-            }
-            if (menu != null) {
-                menu.show(this, e.getScreenX(), e.getScreenY());
+        // a right click is handled as a click (headless Monocle sends no ContextMenuEvent for the mouse, and so
+        // the menu shows the same way everywhere); the menu key still works through ContextMenuEvent
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY && e.isStillSincePress()) {
+                showMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY(), e.getTarget());
                 e.consume();
             }
         });
+        setOnContextMenuRequested(e -> {
+            if (e.isKeyboardTrigger() && selectedId != null && nodeViews.containsKey(selectedId)) {
+                NodeView v = nodeViews.get(selectedId);
+                Point2D at = v.localToScreen(NodeView.WIDTH / 2, NodeView.HEIGHT / 2);
+                ContextMenu menu = contextMenuFactory.apply(v.node());
+                if (menu != null && at != null) {
+                    menu.show(this, at.getX(), at.getY());
+                }
+            }
+            e.consume();
+        });
+    }
+
+    private void showMenu(double x, double y, double screenX, double screenY, Object target) {
+        Optional<NodeView> hit = nodeAt(x, y);
+        ContextMenu menu = null;
+        if (hit.isPresent() && !isGroup(hit.get())) {
+            select(hit.get().node().id());
+            menu = contextMenuFactory.apply(hit.get().node());
+        } else if (selectedEdge.get() != null && target instanceof Node n && isInside(n, edges)) {
+            menu = edgeMenu(selectedEdge.get());
+        }
+        if (menu != null) {
+            menu.show(this, screenX, screenY);
+        }
     }
 
     /** Zooms to reading size, centred on a collapsed group (double click on it). */

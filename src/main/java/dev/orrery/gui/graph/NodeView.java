@@ -20,6 +20,8 @@ public final class NodeView extends Group {
     private final double height;
     private final Rectangle box;
     private final Rectangle stripe;
+    private final Text label;
+    private final Text detail;
     private DisplayState state;
 
     NodeView(GraphNode node) {
@@ -45,9 +47,9 @@ public final class NodeView extends Group {
         stripe.setY(6);
         stripe.setArcWidth(6);
         stripe.setArcHeight(6);
-        Text label = new Text(18, 22, shorten(node.label(), MAX_LABEL));
+        label = new Text(18, 22, shorten(node.label(), MAX_LABEL));
         label.getStyleClass().add(GraphStyles.NODE_LABEL);
-        Text detail = new Text(18, 39, shorten(node.detail(), MAX_DETAIL));
+        detail = new Text(18, 39, shorten(node.detail(), MAX_DETAIL));
         detail.getStyleClass().add(GraphStyles.NODE_DETAIL);
         label.setMouseTransparent(true);
         detail.setMouseTransparent(true);
@@ -83,6 +85,12 @@ public final class NodeView extends Group {
         if (next != DisplayState.RUNNING) {
             box.setStrokeDashOffset(0);
         }
+    }
+
+    /** Hides the texts when they would be too small to read anyway (they are the costly part to render). */
+    void setTextVisible(boolean visible) {
+        label.setVisible(visible);
+        detail.setVisible(visible);
     }
 
     /** Moves the dashes of a running node's border: called once per frame while it runs. */

@@ -3,6 +3,7 @@ package dev.orrery.gui.layout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,6 +61,27 @@ public final class LayoutService {
                 LOG.warn("layout of {} nodes failed", request.graph().nodes().size(), e);
                 deliver.execute(() -> onError.accept(e));
             }
+        });
+    }
+
+    /**
+     * Runs a small layout on the background executor so that JGraphX's classes are loaded and compiled before the
+     * first real graph arrives (the first layout of a JVM is several times slower than the next ones).
+     */
+    public void warmUp() {
+        background.execute(() -> {
+            LayoutGraph.Builder b = new LayoutGraph.Builder();
+            for (int i = 0; i < 60; i++) {
+                b.node("warm-up-" + i, 100, 40);
+                if (i > 0) {
+                    b.edge("warm-up-" + (i - 1) / 2, "warm-up-" + i);
+                }
+            }
+            LayoutGraph g = b.build();
+            Map<String, String> groups = new java.util.HashMap<>();
+            g.nodes().forEach(n -> groups.put(n.id(), "g" + n.id().length() % 7));
+            hierarchical.layout(g, LayoutDirection.LEFT_TO_RIGHT);
+            new GroupedLayout(hierarchical, 8).layout(g, groups::get, LayoutDirection.LEFT_TO_RIGHT);
         });
     }
 

@@ -148,5 +148,9 @@ class GraphEditFxTest {
 
         assertThat(waitFor("web")).isEmpty();
         assertThat(view.edgeViews()).extracting(EdgeView::edge).doesNotContain(new GraphEdge("api", "web"));
+
+        robot.rightClickOn(onEdge("cache", "api", false)).clickOn("Remove wait-for");
+
+        assertThat(waitFor("api")).isEmpty();
     }
 }

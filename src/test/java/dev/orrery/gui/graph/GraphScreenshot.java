@@ -30,21 +30,33 @@ public final class GraphScreenshot {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await(10, TimeUnit.SECONDS);
-        Plan plan = SamplePlans.deployment();
-        Map<String, TaskState> states = Map.of(
+        Plan plan = SamplePlans.richDeployment();
+        Map<String, TaskState> states = new java.util.HashMap<>(Map.of(
                 "firewall.run@db-1", TaskState.SUCCESS,
                 "postgres.update@db-1", TaskState.SUCCESS,
-                "redis.run@cache-1", TaskState.SUCCESS,
+                "redis.run@cache-1", TaskState.NOOP,
                 "api.build@build-1", TaskState.SUCCESS,
-                "api.deploy@web-1", TaskState.RUNNING,
-                "api.deploy@web-2", TaskState.ERROR);
+                "api.deploy@web-1", TaskState.SUCCESS,
+                "api.deploy@web-2", TaskState.ERROR,
+                "worker.deploy@web-1", TaskState.SKIPPED,
+                "frontend.update@web-1", TaskState.RUNNING,
+                "metrics.update@db-1", TaskState.ERROR_RETRY));
         for (ViewKind kind : ViewKind.values()) {
-            shoot(out.resolve("graph-" + kind.name().toLowerCase() + ".png"), plan, states, kind, 1180, 560);
+            shoot(out.resolve("graph-" + kind.name().toLowerCase() + ".png"), plan, states, kind, 1280, 620, 0);
         }
+        Plan large = SyntheticPlans.plan(2000, 10, 42);
+        Map<String, TaskState> running = new java.util.HashMap<>();
+        for (int i = 0; i < large.tasks().size(); i++) {
+            running.put(large.tasks().get(i).id(), i < 700 ? TaskState.SUCCESS : i < 760 ? TaskState.RUNNING
+                    : i == 761 ? TaskState.ERROR : TaskState.PENDING);
+        }
+        shoot(out.resolve("graph-large-overview.png"), large, running, ViewKind.TASKS, 1280, 720, 0);
+        shoot(out.resolve("graph-large-zoomed.png"), large, running, ViewKind.TASKS, 1280, 720, 1.0);
         Platform.exit();
     }
 
-    static void shoot(Path file, Plan plan, Map<String, TaskState> states, ViewKind kind, int w, int h)
+    /** @param zoom 0 to fit, else the scale to show the middle of the graph at */
+    static void shoot(Path file, Plan plan, Map<String, TaskState> states, ViewKind kind, int w, int h, double zoom)
             throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
@@ -59,6 +71,13 @@ public final class GraphScreenshot {
             explorer.applyCss();
             explorer.layout();
             view.fit();
+            if (zoom > 0) {
+                view.select(plan.tasks().get(plan.tasks().size() * 3 / 8).id());
+                view.zoomAt(zoom / view.scaleProperty().get(), w / 2.0, h / 2.0);
+                view.centerOn(plan.tasks().get(plan.tasks().size() * 3 / 8).id());
+                explorer.applyCss();
+                explorer.layout();
+            }
             try {
                 WritableImage img = scene.snapshot(null);
                 ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());

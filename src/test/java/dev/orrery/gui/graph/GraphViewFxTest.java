@@ -106,6 +106,24 @@ class GraphViewFxTest {
     }
 
     @Test
+    void rightClickShowsTheCallersMenuForThatNodeAndDoubleClickOpensIt(FxRobot robot) {
+        java.util.List<String> opened = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            view.setContextMenuFactory(n -> new javafx.scene.control.ContextMenu(
+                    new javafx.scene.control.MenuItem("Retry " + n.id())));
+            explorer.setOnOpenTask(n -> opened.add(n.id()));
+        });
+
+        robot.rightClickOn(node(robot, "redis.run@cache-1"));
+        assertThat(robot.lookup("Retry redis.run@cache-1").tryQuery()).isPresent();
+        assertThat(view.selectedNodeProperty().get().id()).isEqualTo("redis.run@cache-1");
+        robot.type(KeyCode.ESCAPE);
+
+        robot.doubleClickOn(node(robot, "worker.deploy@web-1"));
+        assertThat(opened).containsExactly("worker.deploy@web-1");
+    }
+
+    @Test
     void orientationAndAllEdgesToggles(FxRobot robot) {
         robot.clickOn("#all-edges");
         assertThat(robot.lookup("." + GraphStyles.EDGE).<Node>queryAll()).hasSize(13);

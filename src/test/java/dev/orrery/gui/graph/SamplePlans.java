@@ -54,6 +54,25 @@ public final class SamplePlans {
         return new Plan("sample-plan", Instant.EPOCH, "staging", tasks, edges, declared, List.of());
     }
 
+    /** The deployment plus monitoring, a CDN purge and smoke tests: enough tasks to show every state. */
+    public static Plan richDeployment() {
+        Plan base = deployment();
+        List<Task> tasks = new ArrayList<>(base.tasks());
+        tasks.add(task("metrics", ResourceKind.RESOURCE, "update", "db-1"));
+        tasks.add(task("cdn", ResourceKind.RESOURCE, "purge", "edge-1"));
+        tasks.add(task("smoke-test", ResourceKind.JOB, "run", "web-1"));
+        tasks.add(task("smoke-test", ResourceKind.JOB, "run", "web-2"));
+        List<Dependency> edges = new ArrayList<>(base.edges());
+        edges.add(dep("postgres.update@db-1", "metrics.update@db-1"));
+        edges.add(dep("frontend.update@web-1", "cdn.purge@edge-1"));
+        edges.add(dep("frontend.update@web-2", "cdn.purge@edge-1"));
+        edges.add(dep("frontend.update@web-1", "smoke-test.run@web-1"));
+        edges.add(dep("frontend.update@web-2", "smoke-test.run@web-2"));
+        List<Dependency> declared = new ArrayList<>(base.declaredEdges());
+        declared.addAll(edges.subList(base.edges().size(), edges.size()));
+        return new Plan("rich-plan", Instant.EPOCH, "prod", tasks, edges, declared, List.of());
+    }
+
     private static Dependency dep(String parent, String child) {
         return new Dependency(parent, child);
     }

@@ -45,7 +45,7 @@ class StateBufferTest {
         int drains = 0;
         while (done.getCount() > 0) {
             Map<String, TaskState> batch = buffer.drain();
-            assertThat(seen.keySet()).doesNotContainAnyElementsOf(batch.keySet());
+            assertThat(batch.keySet()).noneMatch(seen::containsKey);
             seen.putAll(batch);
             drains++;
         }
