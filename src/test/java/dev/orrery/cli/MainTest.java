@@ -50,6 +50,12 @@ class MainTest {
     }
 
     @Test
+    void guiEntryPointIsFoundByNameAndGetsTheFolder() throws Exception {
+        GuiCommand.launchMethod(GuiLaunchProbe.class.getName()).invoke(null, (Object) new String[] {"/tmp/ws"});
+        assertThat(GuiLaunchProbe.lastArgs).containsExactly("/tmp/ws");
+    }
+
+    @Test
     void guiRefusesAMissingFolder() {
         CliRun run = CliRun.of("gui", "/no/such/folder");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.INVALID);
