@@ -33,8 +33,8 @@ final class ChangesCommand implements Runnable {
         spec.commandLine().usage(OrreryCommand.of(spec).out());
     }
 
-    @Command(name = "stage", description = {"Stage what differs between the workspace files and what was deployed:",
-            "new resources → run, changed → update, gone → remove; children of changed linked inputs → update."})
+    @Command(name = "stage", description = {"Stage what differs between the workspace files and what was deployed.",
+            "New resources → run, changed → update, gone → remove; children of changed linked inputs → update."})
     static final class Stage implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -36,8 +36,8 @@ import java.util.concurrent.Callable;
  * file, plans it (builds, then deploys in wait-for order) and runs it, printing one line per component as
  * it finishes, in the seed's style.
  */
-@Command(name = "deploy", description = {"Deploy a component file (seed 004): build images, then deploy the components",
-        "in wait-for order. --only-plan shows the plan without acting on it."})
+@Command(name = "deploy", description = {"Deploy a component file (seed 004) with one line per component.",
+        "Builds images, then deploys the components in wait-for order; --only-plan shows the plan only."})
 final class DeployCommand implements Callable<Integer> {
     static final String OK = "✅";
     static final String FAILED = "❌";

@@ -237,8 +237,8 @@ final class OrchCommand implements Runnable {
         }
     }
 
-    @Command(name = "retry", description = {"ERROR tasks become PENDING and the run continues;",
-            "with -t only that task and its blocked descendants."})
+    @Command(name = "retry", description = {"ERROR tasks become PENDING and the run continues.",
+            "With -t, only that task and its blocked descendants."})
     static final class Retry extends Continuing {
         @Option(names = {"-t", "--task"}, paramLabel = "TASK", description = "Retry only this task (and what it blocks).")
         String task;

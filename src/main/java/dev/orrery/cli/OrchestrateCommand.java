@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  * has not succeeded on a target yet, process them into a plan, run it, and print each job id (one per job
  * and target) with its outcome.
  */
-@Command(name = "orchestrate", description = {"Run an orchestration file (seed 001): stage its jobs, plan and run them,",
-        "printing one id per job and target and its outcome."})
+@Command(name = "orchestrate", description = {"Run an orchestration file (seed 001): stage, plan and run its jobs.",
+        "Prints one id per job and target, then each outcome; cached jobs are skipped."})
 final class OrchestrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,7 @@
 package dev.orrery.cli;
 
 import dev.orrery.Orrery;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,7 +16,7 @@ import java.util.List;
  * The root of the command line: global options and the verbs. Every verb reaches the shared state
  * (workspace folder, output streams, the open workspace) through {@link #of(CommandSpec)}.
  */
-@Command(name = "orrery", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "orrery", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         subcommands = {ChangesCommand.class, OrchCommand.class, ValidateCommand.class, DeployCommand.class,
                 OrchestrateCommand.class, ReleasesCommand.class, RollbackCommand.class, WaitForCommand.class,

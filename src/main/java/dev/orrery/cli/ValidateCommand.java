@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code orrery validate [DIR]}: every problem of the workspace files as {@code file:line:col: message}. */
-@Command(name = "validate", description = {"Check the workspace files; print every problem as file:line:col: message.",
-        "Exit 2 when there is any. Never writes anything."})
+@Command(name = "validate", description = {"Check the workspace files; print every problem as file:line:col.",
+        "Each problem is one 'file:line:col: message' line; exit 2 when there is any. Never writes anything."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

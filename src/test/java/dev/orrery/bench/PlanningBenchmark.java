@@ -83,7 +83,7 @@ public final class PlanningBenchmark {
 
     /** Figures for one size. {@code baseline} is null when skipped. */
     record Result(int tasks, int declaredEdges, int reducedEdges, Timing load, Timing stage, Timing process,
-                  Timing plan, Timing reduction, Timing reductionOnGraph, Timing baseline, long peakHeapMb) {
+                  Timing plan, Timing reduction, Timing reductionOnGraph, Timing baseline, long peakHeapMb, long liveHeapMb) {
         Timing endToEnd() {
             return load.plus(stage).plus(process);
         }
@@ -105,7 +105,8 @@ public final class PlanningBenchmark {
                 System.out.printf(Locale.ROOT, "  speed-up over JGraphT            %.0f× (graph in place), %.0f× (int[][])%n",
                         baseline.cpuMs() / reductionOnGraph.cpuMs(), baseline.cpuMs() / reduction.cpuMs());
             }
-            System.out.printf(Locale.ROOT, "  peak heap                        %,d MB%n", peakHeapMb);
+            System.out.printf(Locale.ROOT, "  heap: peak %,d MB (garbage included), live %,d MB (workspace + plan held)%n",
+                    peakHeapMb, liveHeapMb);
         }
     }
 
@@ -125,7 +126,9 @@ public final class PlanningBenchmark {
             }
         }
         long peak = results.stream().mapToLong(Result::peakHeapMb).max().orElse(0);
-        System.out.printf(Locale.ROOT, "  heap < 512 MB: peak %d MB → %.2f%n", peak, peak / 512.0);
+        long live = results.stream().mapToLong(Result::liveHeapMb).max().orElse(0);
+        System.out.printf(Locale.ROOT, "  heap < 512 MB (max heap of this JVM: %d MB): peak %d MB → %.2f, live %d MB → %.2f%n",
+                Runtime.getRuntime().maxMemory() >> 20, peak, peak / 512.0, live, live / 512.0);
     }
 
     private static Result measure(Path folder, int tasks, boolean withBaseline) {
@@ -151,8 +154,11 @@ public final class PlanningBenchmark {
             check(copy.edgeSet().size() == kept[0], "JGraphT kept " + copy.edgeSet().size() + " edges, we " + kept[0]);
         }
         check(plan[0].edges().size() == kept[0], "the plan's reduced edges differ from a fresh reduction");
+        System.gc();
+        long live = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+        check(workspace[0].resources().size() == plan[0].tasks().size(), "one task per resource");
         return new Result(plan[0].tasks().size(), plan[0].declaredEdges().size(), kept[0], load,
-                stageAndProcess[0], stageAndProcess[1], planning, reduction, onGraph, baseline, peak);
+                stageAndProcess[0], stageAndProcess[1], planning, reduction, onGraph, baseline, peak, live);
     }
 
     /** Stage everything into a fresh store, then process it into a stored plan; medians of both phases. */

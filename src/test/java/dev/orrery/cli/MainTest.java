@@ -23,6 +23,19 @@ class MainTest {
     }
 
     @Test
+    void everyVerbHasHelp() {
+        for (String[] verb : new String[][] {{"changes", "stage"}, {"orch", "report"}, {"orch", "run-once"},
+                {"deploy"}, {"orchestrate"}, {"wait-for", "move"}, {"validate"}, {"releases"}, {"rollback"}, {"gui"}}) {
+            String[] args = java.util.Arrays.copyOf(verb, verb.length + 1);
+            args[verb.length] = "--help";
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).startsWith("Usage: orrery " + String.join(" ", verb));
+        }
+        assertThat(CliRun.of("--help").out()).contains("wait-for", "orchestrate", "rollback");
+    }
+
+    @Test
     void unknownOptionIsOneLineAndExitTwo() {
         CliRun run = CliRun.of("--no-such-option");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
@@ -34,6 +47,12 @@ class MainTest {
     void missingGuiClassIsAClearError() {
         assertThatThrownBy(() -> GuiCommand.launchMethod("dev.orrery.gui.NoSuchApp"))
                 .hasMessageContaining("not part of this build");
+    }
+
+    @Test
+    void guiEntryPointIsFoundByNameAndGetsTheFolder() throws Exception {
+        GuiCommand.launchMethod(GuiLaunchProbe.class.getName()).invoke(null, (Object) new String[] {"/tmp/ws"});
+        assertThat(GuiLaunchProbe.lastArgs).containsExactly("/tmp/ws");
     }
 
     @Test
