@@ -1,5 +1,6 @@
 package dev.orrery.gui.graph;
 
+import dev.orrery.graph.CycleException;
 import dev.orrery.gui.layout.LayoutDirection;
 import dev.orrery.model.Plan;
 import dev.orrery.model.TaskState;
@@ -185,7 +186,15 @@ public final class GraphExplorer extends BorderPane {
 
     private GraphModel root() {
         if (plan == null) {
-            return workspace == null ? GraphModel.EMPTY : GraphModels.resources(workspace);
+            if (workspace == null) {
+                return GraphModel.EMPTY;
+            }
+            try {
+                return GraphModels.resources(workspace);
+            } catch (CycleException e) {
+                view.showMessage("The workspace's dependencies go round: " + e.getMessage());
+                return GraphModel.EMPTY;
+            }
         }
         return switch (viewKind.get()) {
             case RESOURCES -> GraphModels.resources(plan, workspace);

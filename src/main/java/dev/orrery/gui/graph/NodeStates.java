@@ -21,10 +21,16 @@ import java.util.Set;
 public final class NodeStates {
     private final GraphModel model;
     private final Map<String, List<String>> children;
+    private final Map<String, GraphNode> byTask = new HashMap<>();
 
     public NodeStates(GraphModel model) {
         this.model = model;
         this.children = EdgeReduction.children(model.allEdges());
+        for (GraphNode n : model.nodes()) {
+            for (String t : n.taskIds()) {
+                byTask.put(t, n);
+            }
+        }
     }
 
     /** @param tasks every known task state by task id (others count as PENDING) */
@@ -104,12 +110,6 @@ public final class NodeStates {
     private Set<String> blockedTasks(Map<String, TaskState> tasks) {
         Deque<String> todo = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
-        Map<String, GraphNode> byTask = new HashMap<>();
-        for (GraphNode n : model.nodes()) {
-            for (String t : n.taskIds()) {
-                byTask.put(t, n);
-            }
-        }
         tasks.forEach((id, s) -> {
             GraphNode node = byTask.get(id);
             if (s == TaskState.ERROR && node != null && seen.add(node.id())) {
@@ -123,6 +123,9 @@ public final class NodeStates {
                     todo.push(next);
                 }
             }
+        }
+        if (below.isEmpty()) {
+            return Set.of();
         }
         Set<String> blocked = new HashSet<>();
         for (GraphNode n : model.nodes()) {
