@@ -114,11 +114,11 @@ public final class MainWindow {
         bottom.getTabs().addAll(progressTab, outputTab, problemsTab);
 
         SplitPane middle = new SplitPane(workspacePane, center, new DetailsPane(model.detailsProperty()));
-        middle.setDividerPositions(0.19, 0.77);
+        middle.setDividerPositions(0.18, 0.79);
         SplitPane.setResizableWithParent(workspacePane, false);
         SplitPane vertical = new SplitPane(middle, bottom);
         vertical.setOrientation(Orientation.VERTICAL);
-        vertical.setDividerPositions(0.74);
+        vertical.setDividerPositions(0.78);
 
         root.setTop(toolbar());
         root.setCenter(vertical);

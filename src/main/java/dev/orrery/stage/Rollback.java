@@ -4,24 +4,35 @@ import dev.orrery.model.Action;
 import dev.orrery.model.Change;
 import dev.orrery.model.FieldDiff;
 import dev.orrery.model.Plan;
+import dev.orrery.model.Input;
 import dev.orrery.model.Release;
+import dev.orrery.model.Resource;
 import dev.orrery.model.ResourceKind;
 import dev.orrery.model.ResourceSnapshot;
+import dev.orrery.model.Secrets;
+import dev.orrery.model.SourceRef;
 import dev.orrery.model.Workspace;
 import dev.orrery.store.Store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code rollback <release>} (seed 003): stages the diff from the environment's committed state now back to the
  * state recorded with the release, and processes it into a plan. A resource committed now but absent at the
  * release is removed; one that differs is updated (components: deployed) with the release's snapshot as the
  * desired state, so running the plan commits the release's state again; one the release had and that is gone
- * now is run again. Steps come from the workspace's definition of each resource (rebuilt from the snapshot if
- * the files no longer define it). Only these changes go into the plan; other staged changes stay staged.
+ * now is run again. The update/run tasks run the RELEASE's version of each resource: it is rebuilt from the
+ * release's snapshot (whatever the files say now), so the hosts get the release's values back. Snapshots keep
+ * secrets only as digests: a secret input whose digest at the release equals the digest of the files' current
+ * value gets that value back (and the masked steps are filled in with it); otherwise the rollback is refused
+ * until the files hold that secret again. Removals run the current definition (the files', or the committed
+ * snapshot's). Only these changes go into the plan; other staged changes stay staged.
  */
 public final class Rollback {
     public static final String REASON = "rollback to release ";
@@ -66,6 +77,108 @@ public final class Rollback {
                     + (env.isEmpty() ? "the default environment" : "environment '" + env + "'")
                     + " already equals release " + releaseId);
         }
-        return Processor.process(workspace, store, store.changes().stageAll(changes), env, target);
+        Workspace released = withReleasedResources(workspace, changes, target, releaseId);
+        return Processor.process(released, store, store.changes().stageAll(changes), env, target);
+    }
+
+    /** {@code workspace} with every resource to update or run again replaced by its release version. */
+    private static Workspace withReleasedResources(Workspace workspace, List<Change> changes,
+                                                   Map<String, ResourceSnapshot> target, long releaseId) {
+        Map<String, Resource> current = new LinkedHashMap<>();
+        workspace.resources().forEach(r -> current.putIfAbsent(r.name(), r));
+        Set<String> existing = new HashSet<>(current.keySet());
+        changes.forEach(c -> existing.add(c.resource()));
+        Map<String, Resource> released = new LinkedHashMap<>();
+        for (Change change : changes) {
+            if (!Action.REMOVE.equals(change.action())) {
+                released.put(change.resource(), fromRelease(target.get(change.resource()),
+                        current.get(change.resource()), releaseId, existing));
+            }
+        }
+        List<Resource> resources = new ArrayList<>();
+        for (Resource r : workspace.resources()) {
+            resources.add(released.getOrDefault(r.name(), r));
+        }
+        released.forEach((name, r) -> {
+            if (!current.containsKey(name)) {
+                resources.add(r);
+            }
+        });
+        return new Workspace(workspace.root(), workspace.hosts(), resources, workspace.files());
+    }
+
+    /**
+     * The release's version of a resource, rebuilt from its snapshot, with its secrets taken from the files'
+     * {@code current} version when their digests match.
+     */
+    static Resource fromRelease(ResourceSnapshot then, Resource current, long releaseId, Set<String> existing) {
+        Map<String, Input> secrets = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : then.fields().entrySet()) {
+            String key = e.getKey();
+            if (key.startsWith("inputs.") && !key.endsWith(Snapshots.SECRET_SUFFIX)
+                    && !key.endsWith(Snapshots.LINK_SUFFIX) && Snapshots.isSecret(key, then)) {
+                String name = key.substring("inputs.".length());
+                Input now = current == null ? null : current.inputs().get(name);
+                if (now == null || !now.secret() || !Snapshots.digest(now.value()).equals(e.getValue())) {
+                    throw new StageException("secret input " + name + " of " + then.name()
+                            + " changed since release " + releaseId + "; restore it in the files first");
+                }
+                secrets.put(name, now);
+            }
+        }
+        if (secrets.isEmpty()) {
+            return Rebuilt.resource(then, existing);
+        }
+        Map<String, String> fields = unmasked(then, current, secrets, releaseId);
+        Resource rebuilt = Rebuilt.resource(new ResourceSnapshot(then.name(), then.kind(), fields, then.tags()),
+                existing);
+        Map<String, Input> inputs = new LinkedHashMap<>();
+        rebuilt.inputs().forEach((name, in) -> {
+            Input secret = secrets.get(name);
+            inputs.put(name, secret == null ? in : new Input(name, secret.value(), in.linkResource(), in.linkInput(),
+                    true, SourceRef.NONE));
+        });
+        return new Resource(rebuilt.name(), rebuilt.kind(), rebuilt.targets(), rebuilt.tags(), inputs,
+                rebuilt.actions(), rebuilt.waitFor(), rebuilt.env(), rebuilt.workdir(), rebuilt.attributes(),
+                SourceRef.NONE);
+    }
+
+    /**
+     * The snapshot's fields with the secret masks filled in: a masked field the files still have as it was takes
+     * the files' value; otherwise, with a single secret value, the mask is replaced by it (shell-escaped in
+     * steps). With several secret values a changed masked field is ambiguous and the rollback is refused.
+     */
+    private static Map<String, String> unmasked(ResourceSnapshot then, Resource current, Map<String, Input> secrets,
+                                                long releaseId) {
+        Map<String, String> nowMasked = Snapshots.of(current).fields();
+        Map<String, String> nowRaw = Snapshots.of(withoutSecrets(current)).fields();
+        List<String> values = secrets.values().stream().map(Input::value)
+                .filter(v -> v != null && !v.isEmpty()).distinct().toList();
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : then.fields().entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue();
+            if (key.startsWith("inputs.") || !value.contains(Secrets.MASK)) {
+                fields.put(key, value);
+            } else if (value.equals(nowMasked.get(key)) && nowRaw.containsKey(key)) {
+                fields.put(key, nowRaw.get(key));
+            } else if (values.size() == 1) {
+                String secret = values.get(0);
+                fields.put(key, value.replace(Secrets.MASK,
+                        key.startsWith("actions.") ? secret.replace("'", "'\\''") : secret));
+            } else {
+                throw new StageException(key + " of " + then.name() + " uses secrets and changed since release "
+                        + releaseId + "; restore it in the files first");
+            }
+        }
+        return fields;
+    }
+
+    private static Resource withoutSecrets(Resource r) {
+        Map<String, Input> inputs = new LinkedHashMap<>();
+        r.inputs().forEach((name, in) -> inputs.put(name, new Input(name, in.value(), in.linkResource(),
+                in.linkInput(), false, in.source())));
+        return new Resource(r.name(), r.kind(), r.targets(), r.tags(), inputs, r.actions(), r.waitFor(), r.env(),
+                r.workdir(), r.attributes(), r.source());
     }
 }

@@ -143,6 +143,11 @@ class WorkflowTest {
         CliRun back = CliRun.in(ws, "orch", "run-once", "last");
         assertThat(back.exitCode()).as(back.toString()).isZero();
         assertThat(back.out()).contains("Release 3 recorded");
+        // the hosts get the release's version back, not the files' current one
+        assertThat(ws.resolve(".orrery/sandbox/edge-1/lb/lb.conf")).content().contains("backend app-1:8080")
+                .doesNotContain("8081");
+        assertThat(ws.resolve(".orrery/sandbox/app-1/app/app.conf")).content().contains("listen=8080");
+        assertThat(ws.resolve(".orrery/sandbox/app-1/app/db-password")).content().isEqualTo("correct-horse-battery\n");
         // the committed state is release 1's again, so the files' 8081 shows as a change once more
         assertThat(CliRun.in(ws, "changes", "stage", "-d").out()).contains("update", "app", "8080 → 8081");
 

@@ -117,4 +117,34 @@ class RollbackTest {
         assertThatThrownBy(() -> Rollback.plan(ws.load(), store, first.id(), "prod"))
                 .hasMessageContaining("is for environment 'staging', not 'prod'");
     }
+
+    @Test
+    void theTasksRunTheReleasesStepsWithTheSecretsOfTheFiles() {
+        Release first = deployAndRelease("");
+        ws.edit("      port: 8080", "      port: 8081");
+        deployAndRelease("");
+
+        Plan plan = Rollback.plan(ws.load(), store, first.id(), "");
+        Task app = plan.tasks().stream().filter(t -> t.id().equals("app.update@app-1")).findFirst().orElseThrow();
+        assertThat(app.steps()).extracting(dev.orrery.model.Step::summary).anySatisfy(s -> assertThat(s)
+                .contains("8080").doesNotContain("8081"));
+        assertThat(app.steps()).extracting(dev.orrery.model.Step::summary)
+                .anySatisfy(s -> assertThat(s).contains("correct-horse-battery"))
+                .noneSatisfy(s -> assertThat(s).contains(dev.orrery.model.Secrets.MASK));
+        Task lb = plan.tasks().stream().filter(t -> t.id().equals("load-balancer.update@edge-1")
+                || t.id().equals("load-balancer.run@edge-1")).findFirst().orElseThrow();
+        assertThat(lb.steps().get(0).summary()).contains("8080").doesNotContain("8081");
+    }
+
+    @Test
+    void aSecretChangedSinceTheReleaseIsRefused() {
+        Release first = deployAndRelease("");
+        ws.edit("      port: 8080", "      port: 8081").edit("correct-horse-battery", "another-secret");
+        deployAndRelease("");
+        assertThatThrownBy(() -> Rollback.plan(ws.load(), store, first.id(), ""))
+                .isInstanceOf(StageException.class)
+                .hasMessageMatching("secret input (password of database|db_password of app) changed since release 1;"
+                        + " restore it in the files first");
+        assertThat(store.changes().staged()).isEmpty();
+    }
 }

@@ -23,7 +23,7 @@ public final class GanttChart extends ScrollPane {
     private static final double LABEL_WIDTH = 110;
     private static final double ROW_HEIGHT = 30;
     private static final double AXIS_HEIGHT = 22;
-    private static final double MIN_WIDTH = 640;
+    private static final double MIN_WIDTH = 360;
     private final Pane canvas = new Pane();
     private final Consumer<String> onSelect;
 
@@ -33,7 +33,11 @@ public final class GanttChart extends ScrollPane {
         setContent(canvas);
         setFitToHeight(false);
         canvas.setMinHeight(AXIS_HEIGHT);
-        widthProperty().addListener((o, a, b) -> redraw());
+        viewportBoundsProperty().addListener((o, a, b) -> {
+            if (a.getWidth() != b.getWidth()) {
+                redraw();
+            }
+        });
     }
 
     private GanttModel model = GanttModel.EMPTY;
@@ -51,7 +55,7 @@ public final class GanttChart extends ScrollPane {
             canvas.getChildren().add(none);
             return;
         }
-        double width = Math.max(MIN_WIDTH, getWidth() - 20);
+        double width = Math.max(MIN_WIDTH, getViewportBounds().getWidth() - 2);
         double plotWidth = width - LABEL_WIDTH - 10;
         double scale = plotWidth / Math.max(1, model.totalMillis());
         Group axis = new Group();

@@ -90,11 +90,12 @@ public final class HistoryPanel extends SplitPane {
         SplitPane right = graph == null ? new SplitPane(tasksAndOutput, ganttBox)
                 : new SplitPane(graph, tasksAndOutput, ganttBox);
         right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(graph == null ? new double[] {0.5} : new double[] {0.4, 0.68});
         VBox rightBox = new VBox(openedTitle, right);
         VBox.setVgrow(right, Priority.ALWAYS);
 
         getItems().addAll(left, rightBox);
-        setDividerPositions(0.4);
+        setDividerPositions(0.42);
 
         runs.getSelectionModel().selectedItemProperty().addListener((o, a, run) -> model.open(run));
         taskTable.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
@@ -105,6 +106,9 @@ public final class HistoryPanel extends SplitPane {
         model.openedProperty().addListener((o, a, past) -> {
             tasks.setAll(past == null ? List.of() : past.plan().tasks());
             taskTable.refresh();
+            if (!tasks.isEmpty()) {
+                taskTable.getSelectionModel().select(0);
+            }
             gantt.show(past == null ? null : past.timeline());
             openedTitle.setText(past == null ? "Open a run to see its tasks, output and timeline"
                     : "RUN " + past.run().id() + " · plan " + shortUid(past.plan().uid()) + " · "
@@ -124,11 +128,11 @@ public final class HistoryPanel extends SplitPane {
         t.setId(RUNS_ID);
         t.setPlaceholder(new Label("No runs yet."));
         t.getColumns().addAll(List.of(
-                col("When", r -> DetailsBuilder.time(r.started()), 135),
-                col("Env", r -> r.environment() == null || r.environment().isEmpty() ? "all" : r.environment(), 60),
+                col("When", r -> DetailsBuilder.shortTime(r.started()), 104),
+                col("Env", r -> r.environment() == null || r.environment().isEmpty() ? "all" : r.environment(), 48),
                 stateCol("Result", RunSummary::result),
                 col("Duration", r -> r.finished() == null ? "running" : DetailsBuilder.humanDuration(
-                        Duration.between(r.started(), r.finished())), 70),
+                        Duration.between(r.started(), r.finished())), 64),
                 col("Tasks", r -> counts(r.counts()), 200)));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;
@@ -140,7 +144,7 @@ public final class HistoryPanel extends SplitPane {
         t.setPlaceholder(new Label("No releases yet: a run where every task succeeds records one."));
         t.getColumns().addAll(List.of(
                 col("#", r -> String.valueOf(r.id()), 40),
-                col("When", r -> DetailsBuilder.time(r.at()), 135),
+                col("When", r -> DetailsBuilder.shortTime(r.at()), 112),
                 col("Env", r -> r.environment() == null || r.environment().isEmpty() ? "all" : r.environment(), 60),
                 col("Fingerprint", r -> r.workspaceFingerprint() == null ? "" : abbreviate(r.workspaceFingerprint()), 90),
                 col("Summary", Release::summary, 220)));
@@ -157,7 +161,8 @@ public final class HistoryPanel extends SplitPane {
         state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(statusOf(c.getValue()) == null ? TaskState.PENDING
                 : statusOf(c.getValue()).state()));
         state.setCellFactory(c -> new StateCell<>());
-        state.setPrefWidth(96);
+        state.setPrefWidth(104);
+        state.setMinWidth(100);
         t.getColumns().addAll(List.of(state,
                 this.<Task>col("Task", Task::id, 220),
                 this.<Task>col("Duration", task -> {
@@ -189,7 +194,8 @@ public final class HistoryPanel extends SplitPane {
         TableColumn<RunSummary, TaskState> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setCellFactory(col -> new StateCell<>());
-        c.setPrefWidth(90);
+        c.setPrefWidth(100);
+        c.setMinWidth(96);
         return c;
     }
 

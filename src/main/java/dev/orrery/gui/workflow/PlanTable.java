@@ -44,7 +44,8 @@ public final class PlanTable extends TableView<Task> {
         TableColumn<Task, TaskState> state = new TableColumn<>("State");
         state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(stateOf(model, c.getValue())));
         state.setCellFactory(col -> new StateCell(model));
-        state.setPrefWidth(96);
+        state.setPrefWidth(110);
+        state.setMinWidth(106);
         TableColumn<Task, String> task = column("Task", Task::id, 230);
         TableColumn<Task, String> host = column("Host", Task::host, 90);
         TableColumn<Task, String> action = column("Action", Task::action, 70);

@@ -203,6 +203,14 @@ public final class DetailsBuilder {
         return values.isEmpty() ? "—" : new TreeSet<>(values).stream().collect(Collectors.joining(", "));
     }
 
+    private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    /** {@code 11-22 03:04:05} for narrow table columns, or a dash. */
+    public static String shortTime(Instant at) {
+        return at == null ? "—" : SHORT_TIME.format(at);
+    }
+
     /** {@code 2026-11-22 03:04:05} in the local zone, or a dash. */
     public static String time(Instant at) {
         return at == null ? "—" : TIME.format(at);
