@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -125,14 +124,10 @@ final class KnownHosts {
     void append(String host, int port, PublicKey key) throws IOException {
         String line = KnownHostHashValue.createHostPattern(host, port) + " " + PublicKeyEntry.toString(key);
         synchronized (FILE_LOCKS.computeIfAbsent(file, f -> new Object())) {
-            Files.createDirectories(file.getParent());
-            String prefix = "";
-            if (Files.isRegularFile(file) && Files.size(file) > 0) {
-                byte[] all = Files.readAllBytes(file);
-                prefix = all[all.length - 1] == '\n' ? "" : "\n";
-            }
-            Files.writeString(file, prefix + line + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            List<String> lines = Files.isRegularFile(file)
+                    ? new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8)) : new ArrayList<>();
+            lines.add(line);
+            writeAtomically(lines);
         }
     }
 
@@ -147,9 +142,25 @@ final class KnownHosts {
                         kept.add(line);
                     }
                 }
-                Files.write(file, kept, StandardCharsets.UTF_8);
+                writeAtomically(kept);
             }
             append(host, port, key);
+        }
+    }
+
+    /**
+     * Writes the whole file through a temporary file and an atomic rename: {@link #check} runs without the
+     * lock (other hosts connect while a sandbox records its key), so it must never see a half-written file.
+     */
+    private void writeAtomically(List<String> lines) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = Files.createTempFile(file.getParent(), ".known_hosts", ".tmp");
+        try {
+            Files.write(temporary, lines, StandardCharsets.UTF_8);
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 
