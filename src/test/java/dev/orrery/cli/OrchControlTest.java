@@ -99,6 +99,7 @@ class OrchControlTest {
         assertThat(filter.out()).contains(kept + " of 4 tasks kept");
 
         assertThat(states).containsEntry("cache.run@db-1", TaskState.SKIPPED); // does not follow the start
+        assertThat(filter.out()).contains("Note: app.run@app-1 waits for filtered-out cache.run@db-1");
 
         CliRun.in(ws, "orch", "run-once", "last");
         // app waits for its SKIPPED parent cache, so only database runs
@@ -108,6 +109,13 @@ class OrchControlTest {
         assertThat(ws.resolve(".orrery/sandbox/db-1/db/db.conf")).exists();
         assertThat(ws.resolve(".orrery/sandbox/db-1/cache")).doesNotExist();
         assertThat(ws.resolve(".orrery/sandbox/edge-1/lb")).doesNotExist();
+
+        // as the note says: marking the filtered-out parent done lets app run
+        CliRun noop = CliRun.in(ws, "orch", "noop", "last", "-t", "cache.run@db-1");
+        assertThat(noop.exitCode()).as(noop.toString()).isZero();
+        CliRun.in(ws, "orch", "run-once", "last");
+        assertThat(states(ws, uid)).containsEntry("app.run@app-1", TaskState.SUCCESS)
+                .containsEntry("load-balancer.run@edge-1", TaskState.SKIPPED);
     }
 
     @Test
