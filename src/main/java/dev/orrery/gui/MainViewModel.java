@@ -51,6 +51,12 @@ public final class MainViewModel {
             }
         });
         workspace.environmentProperty().addListener((obs, old, now) -> stage.refresh());
+        run.progressProperty().addListener((obs, was, now) -> {
+            if (was.active() && !now.active() && !run.runningHereProperty().get()) {
+                history.refresh();
+                stage.refresh();
+            }
+        });
         run.runningHereProperty().addListener((obs, was, now) -> {
             if (!now) {
                 history.refresh();

@@ -89,7 +89,13 @@ public final class MainWindow {
         PlanTable planTable = new PlanTable(model.run(), model.selectionProperty(), taskMenu);
         SplitPane graphAndTable = new SplitPane(graph.node(), planTable);
         graphAndTable.setOrientation(Orientation.VERTICAL);
-        graphAndTable.setDividerPositions(0.64);
+        graphAndTable.setDividerPositions(0.86);
+        // The plan table takes room only once there is a plan to preview.
+        model.run().planProperty().addListener((o, old, plan) -> {
+            if ((old == null) != (plan == null)) {
+                graphAndTable.setDividerPositions(plan == null ? 0.86 : 0.62);
+            }
+        });
         graphTab.setContent(graphAndTable);
         stageTab.setContent(new StagePanel(model.stage(), model.workspace().workspaceProperty(), model.selectionProperty()));
         historyTab.setContent(new HistoryPanel(model.history(), graph.historyNode(), model.workspace()::environmentOrNull));
@@ -315,6 +321,9 @@ public final class MainWindow {
         Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.run().tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
+        Timeline newerPlans = new Timeline(new KeyFrame(Duration.seconds(3), e -> model.run().followNewerPlan()));
+        newerPlans.setCycleCount(Timeline.INDEFINITE);
+        newerPlans.play();
     }
 
     public BorderPane root() {

@@ -106,6 +106,25 @@ class MainViewModelTest {
     }
 
     @Test
+    void aPlanProcessedAndRunByAnotherClientShowsUpWithItsStates() {
+        Path ws = Samples.copy("webstack", temp);
+        open(ws);
+        assertThat(model.run().planProperty().get()).isNull();
+        String uid;
+        try (dev.orrery.Orrery cli = dev.orrery.Orrery.open(ws)) {
+            cli.stage(dev.orrery.stage.StageRequest.all());
+            uid = cli.process(java.util.Set.of(), null).uid();
+            cli.run(uid, dev.orrery.run.RunOptions.defaults(), null);
+        }
+
+        model.run().followNewerPlan();
+
+        assertThat(model.run().planProperty().get().uid()).isEqualTo(uid);
+        assertThat(model.run().statuses().values()).extracting(TaskStatus::state).containsOnly(TaskState.SUCCESS);
+        assertThat(model.run().progressProperty().get().summary()).isEqualTo("4 tasks · 4 success");
+    }
+
+    @Test
     void selectingATaskShowsItsDetailsWithSecretsMasked() {
         Path ws = Samples.copy("webstack", temp);
         open(ws);

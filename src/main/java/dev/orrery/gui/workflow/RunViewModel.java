@@ -199,6 +199,25 @@ public final class RunViewModel {
         elapsed.set(DetailsBuilder.humanDuration(progress.get().elapsed(clock.instant())));
     }
 
+    /**
+     * Follows a plan made elsewhere (the command line's {@code changes process}, another window): when the
+     * workspace's newest plan is newer than the one on screen and nothing runs here, it is shown and followed,
+     * so its run lights up here too. The view calls this every few seconds.
+     */
+    public void followNewerPlan() {
+        OrreryBackend b = backend;
+        Plan current = plan.get();
+        if (b == null || runningHere.get()) {
+            return;
+        }
+        executor.submit(() -> b.lastPlanUid().flatMap(b::plan), newest -> newest.ifPresent(p -> {
+            Plan now = plan.get();
+            if (now == current && (now == null || (!p.uid().equals(now.uid()) && p.created().isAfter(now.created())))) {
+                show(p.uid());
+            }
+        }), this::failed);
+    }
+
     private void applyPlan(Loaded loaded) {
         plan.set(loaded.plan());
         changes.setAll(loaded.changes());
