@@ -1,5 +1,6 @@
 package dev.orrery.gui;
 
+import dev.orrery.gui.graph.EditSession;
 import dev.orrery.gui.graph.GraphExplorer;
 import dev.orrery.gui.graph.GraphModels;
 import dev.orrery.gui.graph.GraphNode;
@@ -27,6 +28,8 @@ final class GraphSlot {
     private final MainViewModel model;
     private final GraphExplorer explorer = new GraphExplorer();
     private final GraphView historyView = new GraphView();
+    private final FollowingWaitForFiles files = new FollowingWaitForFiles();
+    private EditSession editing;
 
     GraphSlot(MainViewModel model, TaskMenu menu, Consumer<String> showOutput) {
         this.model = model;
@@ -40,6 +43,15 @@ final class GraphSlot {
         historyView.selectedNodeProperty().addListener((o, a, n) -> {
             if (n != null && n.isTask()) {
                 model.history().showOutput(n.id());
+            }
+        });
+        model.workspace().loadResultProperty().addListener((o, a, result) -> {
+            if (result != null && result.ok()) {
+                files.loaded(result);
+                if (editing == null) {
+                    // Each edit writes one file; the reload (also seen by the file watcher) redraws the graph.
+                    editing = explorer.enableEditing(files, model.workspace()::reload);
+                }
             }
         });
         model.workspace().workspaceProperty().addListener((Observable o) -> show());
@@ -64,6 +76,16 @@ final class GraphSlot {
         scene.getAccelerators().put(Shortcuts.ZOOM_OUT, view::zoomOut);
         scene.getAccelerators().put(Shortcuts.ZOOM_OUT_MINUS, view::zoomOut);
         scene.getAccelerators().put(Shortcuts.FIT, view::fit);
+        scene.getAccelerators().put(Shortcuts.UNDO, () -> {
+            if (editing != null) {
+                view.showMessage(editing.undo().message());
+            }
+        });
+        scene.getAccelerators().put(Shortcuts.REDO, () -> {
+            if (editing != null) {
+                view.showMessage(editing.redo().message());
+            }
+        });
         scene.getAccelerators().put(Shortcuts.SEARCH, () -> {
             showGraph.run();
             explorer.focusSearch();

@@ -25,6 +25,9 @@ public final class Shortcuts {
     public static final KeyCombination ZOOM_OUT = new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination ZOOM_OUT_MINUS = new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination FIT = new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
     public static final KeyCombination SHOW_GRAPH = new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.ALT_DOWN);
     public static final KeyCombination SHOW_STAGE = new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.ALT_DOWN);
     public static final KeyCombination SHOW_HISTORY = new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.ALT_DOWN);

@@ -34,6 +34,7 @@ public final class WorkspaceViewModel {
     private final Function<Path, OrreryBackend> backends;
     private final ReadOnlyObjectWrapper<OrreryBackend> backend = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LoadResult> loaded = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     /** One read-only view, kept: a fresh wrapper per call would drop listeners once collected. */
     private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
@@ -80,6 +81,7 @@ public final class WorkspaceViewModel {
 
     private void apply(LoadResult result) {
         loading.set(false);
+        loaded.set(result);
         problems.setAll(result.problems());
         result.workspace().ifPresent(ws -> {
             workspace.set(ws);
@@ -123,6 +125,11 @@ public final class WorkspaceViewModel {
 
     public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
         return workspace.getReadOnlyProperty();
+    }
+
+    /** The last load, problems and all (set before {@link #workspaceProperty()} changes). */
+    public ReadOnlyObjectProperty<LoadResult> loadResultProperty() {
+        return loaded.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<WorkspaceTree> treeProperty() {
