@@ -30,15 +30,21 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
 
     @Override
     public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-        pool.execute(() -> {
-            try {
-                T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
-            } catch (Exception | Error e) {
-                LOG.debug("background work failed", e);
-                Platform.runLater(() -> onFailure.accept(e));
-            }
-        });
+        try {
+            pool.execute(() -> run(work, onSuccess, onFailure));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("window closed: background work dropped");
+        }
+    }
+
+    private static <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        try {
+            T result = work.call();
+            Platform.runLater(() -> onSuccess.accept(result));
+        } catch (Exception | Error e) {
+            LOG.debug("background work failed", e);
+            Platform.runLater(() -> onFailure.accept(e));
+        }
     }
 
     @Override

@@ -324,6 +324,10 @@ public final class MainWindow {
         Timeline newerPlans = new Timeline(new KeyFrame(Duration.seconds(3), e -> model.run().followNewerPlan()));
         newerPlans.setCycleCount(Timeline.INDEFINITE);
         newerPlans.play();
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            clock.stop();
+            newerPlans.stop();
+        });
     }
 
     public BorderPane root() {

@@ -390,9 +390,10 @@ public final class RunViewModel {
         return uid.length() > 8 ? uid.substring(0, 8) : uid;
     }
 
-    /** Stops following and forgets the plan. */
+    /** Stops following; nothing more is asked of the backend. */
     public void close() {
         stopFollowing();
+        backend = null;
     }
 
     public ReadOnlyObjectProperty<Plan> planProperty() {
