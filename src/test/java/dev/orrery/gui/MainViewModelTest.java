@@ -125,6 +125,24 @@ class MainViewModelTest {
     }
 
     @Test
+    void discardOneStagedChangeThenTheRestAndAnActionCanBeStagedWithoutADiff() {
+        Path ws = Samples.copy("webstack", temp);
+        open(ws);
+        model.stage().stageSelected();
+        assertThat(model.stage().staged()).hasSize(4);
+
+        model.stage().discard(model.stage().staged().stream().filter(c -> c.resource().equals("cache")).toList());
+        assertThat(model.stage().staged()).extracting(Change::resource).containsExactlyInAnyOrder("database", "app",
+                "load-balancer");
+        model.stage().discardAll();
+        assertThat(model.stage().staged()).isEmpty();
+
+        model.stage().stageAction(java.util.List.of("database"), "restart");
+        assertThat(model.stage().staged()).extracting(c -> c.resource() + "." + c.action())
+                .containsExactly("database.restart");
+    }
+
+    @Test
     void selectingATaskShowsItsDetailsWithSecretsMasked() {
         Path ws = Samples.copy("webstack", temp);
         open(ws);

@@ -149,14 +149,21 @@ public final class StagePanel extends VBox {
                 selection.set(new Selection.StagedChange(c));
             }
         });
-        Button discard = new Button("Discard staged changes");
+        staged.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        Button discardSelected = new Button("Discard selected");
+        discardSelected.setId("discard-selected");
+        discardSelected.disableProperty().bind(staged.getSelectionModel().selectedItemProperty().isNull());
+        discardSelected.setOnAction(e -> model.discard(List.copyOf(staged.getSelectionModel().getSelectedItems())));
+        Button discard = new Button("Discard all");
         discard.setId(DISCARD_ID);
+        discard.setTooltip(new Tooltip("Empty the staged bucket (changes stage finds them again)"));
+        discard.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.staged()));
         discard.setOnAction(e -> model.discardAll());
         Label stagedTitle = new Label("STAGED — Process turns these into a plan");
         stagedTitle.getStyleClass().add(Styles.PANE_HEADER);
         stagedTitle.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(stagedTitle, Priority.ALWAYS);
-        HBox stagedBar = new HBox(6, stagedTitle, discard);
+        HBox stagedBar = new HBox(6, stagedTitle, discardSelected, discard);
         stagedBar.setAlignment(Pos.CENTER_LEFT);
         VBox stagedBox = new VBox(4, stagedBar, staged);
         VBox.setVgrow(staged, Priority.ALWAYS);

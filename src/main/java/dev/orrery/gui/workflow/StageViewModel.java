@@ -135,6 +135,19 @@ public final class StageViewModel {
         }, this::failed);
     }
 
+    /** Takes the given changes out of the staged bucket. */
+    public void discard(List<Change> changes) {
+        OrreryBackend b = backend;
+        if (b == null || changes.isEmpty()) {
+            return;
+        }
+        List<Long> ids = changes.stream().map(Change::id).toList();
+        executor.submit(() -> b.discard(ids), n -> {
+            message.set("Discarded " + n + " staged change" + (n == 1 ? "" : "s") + ".");
+            refresh();
+        }, this::failed);
+    }
+
     /** Ticks or unticks every visible row. */
     public void selectAll(boolean selected) {
         visible.forEach(r -> r.selectedProperty().set(selected));

@@ -11,7 +11,6 @@ import dev.orrery.model.Release;
 import dev.orrery.model.RunSummary;
 import dev.orrery.model.TaskState;
 import dev.orrery.model.TaskStatus;
-import dev.orrery.model.Transition;
 import dev.orrery.run.ControlResult;
 import dev.orrery.run.RunListener;
 import dev.orrery.run.RunOptions;
@@ -172,11 +171,6 @@ public final class CoreBackend implements OrreryBackend {
     }
 
     @Override
-    public List<Transition> transitions(String planUid) {
-        return store.tasks().transitions(planUid);
-    }
-
-    @Override
     public List<OutputChunk> output(String planUid, String taskId) {
         return orrery.output(planUid, taskId);
     }
@@ -184,11 +178,6 @@ public final class CoreBackend implements OrreryBackend {
     @Override
     public List<Change> changesOf(String planUid) {
         return store.changes().ofPlan(planUid);
-    }
-
-    @Override
-    public List<PlanSummary> plans(int limit) {
-        return orrery.plans(limit);
     }
 
     @Override

@@ -4,12 +4,10 @@ import dev.orrery.load.LoadResult;
 import dev.orrery.model.Change;
 import dev.orrery.model.OutputChunk;
 import dev.orrery.model.Plan;
-import dev.orrery.model.PlanSummary;
 import dev.orrery.model.Release;
 import dev.orrery.model.RunSummary;
 import dev.orrery.model.TaskState;
 import dev.orrery.model.TaskStatus;
-import dev.orrery.model.Transition;
 import dev.orrery.run.RunListener;
 
 import java.nio.file.Path;
@@ -85,14 +83,10 @@ public interface OrreryBackend extends AutoCloseable {
 
     Map<String, TaskStatus> statuses(String planUid);
 
-    List<Transition> transitions(String planUid);
-
     List<OutputChunk> output(String planUid, String taskId);
 
     /** Changes processed into a plan: the diffs that staged its tasks. */
     List<Change> changesOf(String planUid);
-
-    List<PlanSummary> plans(int limit);
 
     List<RunSummary> runs(int limit);
 
