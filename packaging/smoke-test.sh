@@ -36,6 +36,6 @@ rm -rf "$work/webstack/.orrery"
 (cd "$work/webstack" && orrery changes staged | grep -q run)
 
 echo "== removing the package"
-apt-get remove -y orrery
+apt-get purge -y orrery
 test ! -e /usr/bin/orrery
 echo "package smoke test passed"
