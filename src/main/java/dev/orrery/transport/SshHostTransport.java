@@ -101,7 +101,13 @@ final class SshHostTransport implements Transport {
 
     private ChannelExec openExec(ClientSession s, String line, Map<String, String> env, OutputSink sink)
             throws IOException {
-        ChannelExec channel = s.createExecChannel(line, null, env == null ? Map.of() : env);
+        ChannelExec channel;
+        try {
+            channel = s.createExecChannel(line, null, env == null ? Map.of() : env);
+        } catch (IllegalStateException closing) {
+            // MINA refuses new channels on a session the server is closing right now: same as a dead session.
+            throw new IOException(closing.getMessage(), closing);
+        }
         channel.setOut(new LineSplitter(sink, false));
         channel.setErr(new LineSplitter(sink, true));
         try {
