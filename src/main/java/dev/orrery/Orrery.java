@@ -17,6 +17,7 @@ import dev.orrery.model.OutputChunk;
 import dev.orrery.model.Plan;
 import dev.orrery.model.PlanSummary;
 import dev.orrery.model.Release;
+import dev.orrery.model.RunSummary;
 import dev.orrery.model.TaskState;
 import dev.orrery.model.TaskStatus;
 import dev.orrery.model.Transition;
@@ -55,6 +56,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 
@@ -293,6 +295,26 @@ public final class Orrery implements AutoCloseable {
         return store().plans().list(limit);
     }
 
+    /** A stored plan by its exact uid, if there is one (no reference resolution: for callers that poll). */
+    public Optional<Plan> findPlan(String uid) {
+        return store().plans().find(uid);
+    }
+
+    /** The current state of every task of a plan, by task id (exact uid, no resolution: for callers that poll). */
+    public Map<String, TaskStatus> statuses(String planUid) {
+        return store().tasks().statuses(planUid);
+    }
+
+    /** The staged changes a plan was processed from. */
+    public List<Change> changesOf(String planUid) {
+        return store().changes().ofPlan(planUid);
+    }
+
+    /** Runs of every plan, newest first; {@code limit < 0} means all. */
+    public List<RunSummary> runs(int limit) {
+        return store().runs().list(limit);
+    }
+
     /** Every task of a plan in topological order, with its state; PENDING tasks behind an ERROR are blocked. */
     public PlanReport report(String planRef) {
         Plan plan = plan(planRef);
@@ -403,7 +425,7 @@ public final class Orrery implements AutoCloseable {
     private Runner runner(RunOptions options, RunListener listener) {
         Store s = store();
         Runner runner = new Runner(s, transports(), workspace().root(), workspace().hosts(), options)
-                .committer((plan, change, tasks, at) -> tasks.forEach(task -> Commits.afterTask(s, plan, task.id(), at)));
+                .committer((plan, change, tasks, at) -> Commits.commit(s, plan, change, tasks, at));
         if (listener != null) {
             runner.addListener(listener);
         }

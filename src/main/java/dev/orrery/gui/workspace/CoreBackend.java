@@ -15,8 +15,6 @@ import dev.orrery.run.ControlResult;
 import dev.orrery.run.RunListener;
 import dev.orrery.run.RunOptions;
 import dev.orrery.stage.StageRequest;
-import dev.orrery.store.SqliteStore;
-import dev.orrery.store.Store;
 import dev.orrery.transport.HostKeyPolicy;
 
 import java.nio.file.Path;
@@ -31,23 +29,20 @@ import java.util.Set;
 
 /**
  * {@link OrreryBackend} over the core: the facade {@link Orrery} for loading, staging, processing, running,
- * control verbs, following and rollback; the workspace's {@link Store} for the history reads the facade does
- * not offer (runs, a plan's changes, transitions); {@link TaskGraph} for the critical path. Thread-safe (the
- * facade and the store are).
+ * control verbs, following, history reads and rollback (one store connection, the facade's);
+ * {@link TaskGraph} for the critical path. Thread-safe (the facade is).
  */
 public final class CoreBackend implements OrreryBackend {
     private final Orrery orrery;
-    private final Store store;
 
-    private CoreBackend(Orrery orrery, Store store) {
+    private CoreBackend(Orrery orrery) {
         this.orrery = orrery;
-        this.store = store;
     }
 
     /** Opens the workspace folder; unknown SSH host keys are decided by {@code hostKeys}. */
     public static CoreBackend open(Path root, HostKeyPolicy hostKeys) {
         Orrery orrery = Orrery.open(root).hostKeyPolicy(hostKeys);
-        return new CoreBackend(orrery, SqliteStore.open(orrery.root()));
+        return new CoreBackend(orrery);
     }
 
     @Override
@@ -157,7 +152,7 @@ public final class CoreBackend implements OrreryBackend {
 
     @Override
     public Optional<Plan> plan(String uid) {
-        return store.plans().find(uid);
+        return orrery.findPlan(uid);
     }
 
     @Override
@@ -167,7 +162,7 @@ public final class CoreBackend implements OrreryBackend {
 
     @Override
     public Map<String, TaskStatus> statuses(String planUid) {
-        return store.tasks().statuses(planUid);
+        return orrery.statuses(planUid);
     }
 
     @Override
@@ -177,12 +172,12 @@ public final class CoreBackend implements OrreryBackend {
 
     @Override
     public List<Change> changesOf(String planUid) {
-        return store.changes().ofPlan(planUid);
+        return orrery.changesOf(planUid);
     }
 
     @Override
     public List<RunSummary> runs(int limit) {
-        return store.runs().list(limit);
+        return orrery.runs(limit);
     }
 
     @Override
@@ -199,10 +194,6 @@ public final class CoreBackend implements OrreryBackend {
 
     @Override
     public void close() {
-        try {
-            orrery.close();
-        } finally {
-            store.close();
-        }
+        orrery.close();
     }
 }
