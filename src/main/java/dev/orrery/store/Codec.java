@@ -22,7 +22,30 @@ final class Codec {
             .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     static String time(Instant at) {
-        return at == null ? null : TIME.format(at);
+        if (at == null) {
+            return null;
+        }
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, java.time.ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return TIME.format(at);
+        }
+        // By hand: the formatter goes through BigDecimal for the fraction, and every transition writes a time.
+        char[] c = "0000-00-00T00:00:00.000000000Z".toCharArray();
+        digits(c, 0, 4, t.getYear());
+        digits(c, 5, 2, t.getMonthValue());
+        digits(c, 8, 2, t.getDayOfMonth());
+        digits(c, 11, 2, t.getHour());
+        digits(c, 14, 2, t.getMinute());
+        digits(c, 17, 2, t.getSecond());
+        digits(c, 20, 9, at.getNano());
+        return new String(c);
+    }
+
+    private static void digits(char[] into, int from, int width, int value) {
+        for (int i = from + width - 1; i >= from; i--) {
+            into[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     static Instant instant(String text) {

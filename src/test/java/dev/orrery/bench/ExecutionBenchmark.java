@@ -46,7 +46,7 @@ import java.util.concurrent.TimeUnit;
  * parallelism 10. Contenders: Orrery's Runner (store, scheduler, output capture), the raw MINA exec loop over
  * the same sessions (the floor), and Ansible with pipelining when {@code ansible-playbook} is installed.
  * Then: recording 100,000 transitions in SQLite, against a raw JDBC batch insert. Prints figures and ratios;
- * asserts nothing.
+ * asserts nothing. Arguments {@code execution} and/or {@code transitions} run only those parts.
  */
 public final class ExecutionBenchmark {
     private static final int HOSTS = 10;
@@ -59,10 +59,15 @@ public final class ExecutionBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        Set<String> parts = args.length == 0 ? Set.of("execution", "transitions") : Set.of(args);
         Path dir = Files.createTempDirectory("orrery-exec-bench");
         try {
-            execution(dir);
-            transitions(dir.resolve("transitions"));
+            if (parts.contains("execution")) {
+                execution(dir);
+            }
+            if (parts.contains("transitions")) {
+                transitions(dir.resolve("transitions"));
+            }
         } finally {
             deleteTree(dir);
         }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real OpenSSH {@code sshd} for tests and benchmarks, started as {@code sshd -D -e -f <own config>} on a free
  * loopback port, with its own ed25519 host key (ssh-keygen), a generated client key as the only authorized
- * key, StrictModes and PAM off, and internal-sftp. Everything lives in one folder; nothing global is touched
+ * key, StrictModes and PAM off, internal-sftp, and an empty HOME for sessions. Everything lives in one folder; nothing global is touched
  * except creating {@code /run/sshd}, which sshd needs for privilege separation. {@link #close()} kills sshd
  * and its session processes.
  */
@@ -52,6 +52,9 @@ public final class OpenSshServer implements AutoCloseable {
         keygen(dir.resolve("client_ed25519"), "orrery-test-client");
         Files.copy(dir.resolve("client_ed25519.pub"), dir.resolve("authorized_keys"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // Sessions get an empty HOME: the login shell (bash, even for `bash -c`) would otherwise source the
+        // running user's ~/.bashrc, whose cost (on this machine ~550 ms of pyenv init) swamps every command.
+        Path home = Files.createDirectories(dir.resolve("home"));
         int port = freePort();
         Files.writeString(dir.resolve("sshd_config"), String.join("\n",
                 "Port " + port,
@@ -69,6 +72,7 @@ public final class OpenSshServer implements AutoCloseable {
                 "MaxSessions 100",
                 "LogLevel INFO",
                 "Subsystem sftp internal-sftp",
+                "SetEnv HOME=" + home,
                 ""));
         Path log = dir.resolve("sshd.log");
         Process p = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString())
