@@ -44,12 +44,9 @@ final class CycleFinder {
 
     List<Cycle> cycles() {
         List<Cycle> cycles = new ArrayList<>();
-        for (Set<String> component : stronglyConnected()) {
+        for (Set<String> component : loopingComponents()) {
             String start = component.stream().sorted().findFirst().orElseThrow();
-            boolean loops = component.size() > 1 || edges.get(start).stream().anyMatch(e -> e.to().equals(start));
-            if (loops) {
-                cycles.add(shortestCycle(start, component));
-            }
+            cycles.add(shortestCycle(start, component));
         }
         cycles.sort(java.util.Comparator.comparing(Cycle::text));
         return cycles;
@@ -89,59 +86,91 @@ final class CycleFinder {
         throw new IllegalStateException("a strongly connected component always loops back to " + start);
     }
 
-    private List<Set<String>> stronglyConnected() {
-        Map<String, Integer> index = new HashMap<>();
-        Map<String, Integer> low = new HashMap<>();
-        Set<String> onStack = new HashSet<>();
-        Deque<String> stack = new ArrayDeque<>();
-        List<Set<String>> result = new ArrayList<>();
+    /**
+     * The strongly connected components that loop (more than one name, or a name waiting for itself). Tarjan's
+     * algorithm, iterative, over int ids: a workspace has tens of thousands of names and almost never a cycle.
+     */
+    private List<Set<String>> loopingComponents() {
+        String[] names = edges.keySet().toArray(String[]::new);
+        Map<String, Integer> id = new HashMap<>(names.length * 2);
+        for (int i = 0; i < names.length; i++) {
+            id.put(names[i], i);
+        }
+        int[][] out = new int[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            List<Edge> list = edges.get(names[i]);
+            out[i] = new int[list.size()];
+            for (int k = 0; k < list.size(); k++) {
+                out[i][k] = id.get(list.get(k).to());
+            }
+        }
+        int[] index = new int[names.length];
+        java.util.Arrays.fill(index, -1);
+        int[] low = new int[names.length];
+        boolean[] onStack = new boolean[names.length];
+        int[] stack = new int[names.length];
+        int stackSize = 0;
+        int[] frames = new int[names.length]; // the call stack: node ids
+        int[] nextEdge = new int[names.length];
         int counter = 0;
-        for (String root : edges.keySet()) {
-            if (index.containsKey(root)) {
+        List<Set<String>> result = new ArrayList<>();
+        for (int root = 0; root < names.length; root++) {
+            if (index[root] >= 0) {
                 continue;
             }
-            Deque<Object[]> work = new ArrayDeque<>();
-            work.push(new Object[]{root, 0});
-            index.put(root, counter);
-            low.put(root, counter++);
-            stack.push(root);
-            onStack.add(root);
-            while (!work.isEmpty()) {
-                Object[] frame = work.peek();
-                String name = (String) frame[0];
-                int next = (Integer) frame[1];
-                List<Edge> out = edges.get(name);
-                if (next < out.size()) {
-                    frame[1] = next + 1;
-                    String to = out.get(next).to();
-                    if (!index.containsKey(to)) {
-                        index.put(to, counter);
-                        low.put(to, counter++);
-                        stack.push(to);
-                        onStack.add(to);
-                        work.push(new Object[]{to, 0});
-                    } else if (onStack.contains(to)) {
-                        low.put(name, Math.min(low.get(name), index.get(to)));
+            int depth = 0;
+            frames[depth] = root;
+            nextEdge[root] = 0;
+            index[root] = low[root] = counter++;
+            stack[stackSize++] = root;
+            onStack[root] = true;
+            while (depth >= 0) {
+                int node = frames[depth];
+                if (nextEdge[node] < out[node].length) {
+                    int to = out[node][nextEdge[node]++];
+                    if (index[to] < 0) {
+                        index[to] = low[to] = counter++;
+                        stack[stackSize++] = to;
+                        onStack[to] = true;
+                        nextEdge[to] = 0;
+                        frames[++depth] = to;
+                    } else if (onStack[to]) {
+                        low[node] = Math.min(low[node], index[to]);
                     }
                     continue;
                 }
-                work.pop();
-                if (!work.isEmpty()) {
-                    String parent = (String) work.peek()[0];
-                    low.put(parent, Math.min(low.get(parent), low.get(name)));
+                depth--;
+                if (depth >= 0) {
+                    int parent = frames[depth];
+                    low[parent] = Math.min(low[parent], low[node]);
                 }
-                if (low.get(name).equals(index.get(name))) {
-                    Set<String> component = new HashSet<>();
-                    String member;
+                if (low[node] == index[node]) {
+                    int first = stackSize;
                     do {
-                        member = stack.pop();
-                        onStack.remove(member);
-                        component.add(member);
-                    } while (!member.equals(name));
-                    result.add(component);
+                        first--;
+                        onStack[stack[first]] = false;
+                    } while (stack[first] != node);
+                    int size = stackSize - first;
+                    if (size > 1 || contains(out[node], node)) {
+                        Set<String> component = new HashSet<>();
+                        for (int k = first; k < stackSize; k++) {
+                            component.add(names[stack[k]]);
+                        }
+                        result.add(component);
+                    }
+                    stackSize = first;
                 }
             }
         }
         return result;
+    }
+
+    private static boolean contains(int[] values, int wanted) {
+        for (int v : values) {
+            if (v == wanted) {
+                return true;
+            }
+        }
+        return false;
     }
 }

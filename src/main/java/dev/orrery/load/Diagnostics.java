@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Collects every problem of one load; not thread safe (one load runs on one thread). */
+/** Collects problems: one per file while files are read in parallel, then one for the load; not thread safe. */
 final class Diagnostics {
     static final Comparator<Problem> ORDER = Comparator.comparing((Problem p) -> p.file().toString())
             .thenComparingInt(Problem::line).thenComparingInt(Problem::column).thenComparing(Problem::message);
@@ -24,6 +24,11 @@ final class Diagnostics {
 
     void addAll(List<Problem> more) {
         problems.addAll(more);
+    }
+
+    /** As collected, unsorted. */
+    List<Problem> all() {
+        return List.copyOf(problems);
     }
 
     boolean isEmpty() {

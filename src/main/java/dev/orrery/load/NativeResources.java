@@ -156,9 +156,13 @@ final class NativeResources {
     }
 
     private void checkPlaceholders(ResourceDraft draft, String text, SourceRef at, Map<String, String> values) {
+        List<String> used = Placeholders.names(text);
+        if (used.isEmpty()) {
+            return;
+        }
         Set<String> reported = new HashSet<>();
         List<String> declared = draft.inputs().stream().map(InputDraft::name).toList();
-        for (String name : Placeholders.names(text)) {
+        for (String name : used) {
             if (!declared.contains(name) && reported.add(name)) {
                 diagnostics.add(at, "{{" + name + "}} is used but resource '" + draft.name() + "' has no input '"
                         + name + "'" + Suggestions.inParens(name, declared) + "; add it under 'inputs:'");

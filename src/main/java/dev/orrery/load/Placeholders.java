@@ -16,6 +16,9 @@ final class Placeholders {
 
     /** The names used, in order, repeated as often as they appear. */
     static List<String> names(String text) {
+        if (!text.contains("{{")) {
+            return List.of(); // most text has none; skip the matcher
+        }
         List<String> names = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
@@ -26,6 +29,9 @@ final class Placeholders {
 
     /** Replaces each known placeholder by {@code encode(value)}; unknown ones are left as written. */
     static String substitute(String text, Map<String, String> values, UnaryOperator<String> encode) {
+        if (!text.contains("{{")) {
+            return text;
+        }
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

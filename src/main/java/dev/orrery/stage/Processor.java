@@ -45,7 +45,7 @@ public final class Processor {
     public static Plan process(Workspace workspace, Store store, Set<String> tags, String environment) {
         String env = environment == null ? "" : environment.strip();
         Set<String> wanted = tags == null ? Set.of() : tags;
-        List<Change> changes = store.changes().staged().stream()
+        List<Change> changes = store.changes().stagedWithoutDiffs().stream()
                 .filter(c -> c.environment().equals(env))
                 .filter(c -> wanted.isEmpty() || c.tags().stream().anyMatch(wanted::contains))
                 .toList();

@@ -18,6 +18,9 @@ public interface ChangeRepository {
     /** Staged (not yet processed) changes, oldest first. */
     List<Change> staged();
 
+    /** {@link #staged} without the field diffs (each empty): processing needs what, where and why, not how. */
+    List<Change> stagedWithoutDiffs();
+
     /** Removes the given staged changes; returns how many were removed. */
     int discard(Collection<Long> ids);
 

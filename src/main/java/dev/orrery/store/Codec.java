@@ -49,7 +49,35 @@ final class Codec {
     }
 
     static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+        if (text == null) {
+            return null;
+        }
+        if (!isFixedWidthTime(text)) {
+            return Instant.parse(text); // written by an older Orrery, or a year beyond 9999
+        }
+        long seconds = java.time.LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10),
+                number(text, 11, 13), number(text, 14, 16), number(text, 17, 19)).toEpochSecond(java.time.ZoneOffset.UTC);
+        return Instant.ofEpochSecond(seconds, number(text, 20, 29));
+    }
+
+    /** The shape {@link #time} writes: {@code uuuu-MM-ddTHH:mm:ss.nnnnnnnnnZ}, digits where digits belong. */
+    private static boolean isFixedWidthTime(String text) {
+        if (text.length() != 30) {
+            return false;
+        }
+        String shape = "dddd-dd-ddTdd:dd:dd.dddddddddZ";
+        for (int i = 0; i < shape.length(); i++) {
+            char expected = shape.charAt(i);
+            char c = text.charAt(i);
+            if (expected == 'd' ? c < '0' || c > '9' : c != expected) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String text, int from, int to) {
+        return Integer.parseInt(text, from, to, 10);
     }
 
     static String duration(Duration d) {

@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Changes in the {@code changes} table; status STAGED → PROCESSED (in a plan) → EXECUTED. */
 final class SqlChangeRepository implements ChangeRepository {
@@ -26,29 +28,46 @@ final class SqlChangeRepository implements ChangeRepository {
 
     @Override
     public Change stage(Change change) {
-        return db.write("stage a change", d -> insert(d, change));
+        return db.write("stage a change", d -> insert(d, change, true));
     }
 
     @Override
     public List<Change> stageAll(List<Change> changes) {
         return db.write("stage " + changes.size() + " changes", d -> {
+            // Look the bucket up once instead of probing it per change: staging into an empty bucket (the
+            // common case) then deletes nothing.
+            Set<String> staged = new HashSet<>();
+            try (ResultSet rs = d.prepare("SELECT resource, action, environment FROM changes WHERE status = 'STAGED'")
+                    .executeQuery()) {
+                while (rs.next()) {
+                    staged.add(key(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
             List<Change> out = new ArrayList<>(changes.size());
             for (Change change : changes) {
-                out.add(insert(d, change));
+                String key = key(change.resource(), change.action(), env(change.environment()));
+                out.add(insert(d, change, !staged.add(key)));
             }
             return out;
         });
     }
 
-    private static Change insert(Db d, Change change) throws SQLException {
-        PreparedStatement del = d.prepare("DELETE FROM changes WHERE status = 'STAGED' AND resource = ? "
-                + "AND action = ? AND environment = ?");
-        del.setString(1, change.resource());
-        del.setString(2, change.action());
-        del.setString(3, env(change.environment()));
-        del.executeUpdate();
+    private static String key(String resource, String action, String environment) {
+        return resource + '\0' + action + '\0' + environment;
+    }
+
+    /** Stages one change; with {@code replace}, first drops the staged change of the same resource and action. */
+    private static Change insert(Db d, Change change, boolean replace) throws SQLException {
+        if (replace) {
+            PreparedStatement del = d.prepare("DELETE FROM changes WHERE status = 'STAGED' AND resource = ? "
+                    + "AND action = ? AND environment = ?");
+            del.setString(1, change.resource());
+            del.setString(2, change.action());
+            del.setString(3, env(change.environment()));
+            del.executeUpdate();
+        }
         PreparedStatement ins = d.prepare("INSERT INTO changes (resource, kind, action, tags, diff, reason, "
-                + "environment, staged_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'STAGED')");
+                + "environment, staged_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'STAGED') RETURNING id");
         ins.setString(1, change.resource());
         ins.setString(2, change.kind().name());
         ins.setString(3, change.action());
@@ -57,14 +76,22 @@ final class SqlChangeRepository implements ChangeRepository {
         ins.setString(6, change.reason());
         ins.setString(7, env(change.environment()));
         ins.setString(8, Codec.time(change.stagedAt()));
-        ins.executeUpdate();
-        return change.withId(d.lastId());
+        try (ResultSet rs = ins.executeQuery()) {
+            rs.next();
+            return change.withId(rs.getLong(1));
+        }
     }
 
     @Override
     public List<Change> staged() {
         return db.read("list staged changes", d ->
                 list(d.prepare("SELECT " + COLUMNS + " FROM changes WHERE status = 'STAGED' ORDER BY id")));
+    }
+
+    @Override
+    public List<Change> stagedWithoutDiffs() {
+        return db.read("list staged changes", d -> list(d.prepare("SELECT "
+                + COLUMNS.replace("diff,", "'[]' AS diff,") + " FROM changes WHERE status = 'STAGED' ORDER BY id")));
     }
 
     @Override

@@ -83,22 +83,22 @@ final class SqlPlanRepository implements PlanRepository {
             }
             s.executeBatch();
             if (process) {
-                markProcessed(d, plan);
+                markProcessed(d, id, plan);
             }
             return null;
         });
     }
 
-    private static void markProcessed(Db d, Plan plan) throws SQLException {
-        PreparedStatement ps = d.prepare(
-                "UPDATE changes SET status = 'PROCESSED', plan_uid = ? WHERE id = ? AND status = 'STAGED'");
-        for (long changeId : plan.changeIds()) {
-            ps.setString(1, plan.uid());
-            ps.setLong(2, changeId);
-            if (ps.executeUpdate() != 1) {
-                throw new StoreException("change " + changeId + " is no longer staged (discarded or processed by "
-                        + "another command meanwhile); stage again");
-            }
+    /** One statement over the plan's change list (just stored); any change no longer staged fails the save. */
+    private static void markProcessed(Db d, long planId, Plan plan) throws SQLException {
+        PreparedStatement ps = d.prepare("UPDATE changes SET status = 'PROCESSED', plan_uid = ? WHERE status = 'STAGED' "
+                + "AND id IN (SELECT change_id FROM plan_changes WHERE plan_id = ?)");
+        ps.setString(1, plan.uid());
+        ps.setLong(2, planId);
+        int moved = ps.executeUpdate();
+        if (moved != plan.changeIds().size()) {
+            throw new StoreException((plan.changeIds().size() - moved) + " of the plan's changes are no longer staged "
+                    + "(discarded or processed by another command meanwhile); stage again");
         }
     }
 
