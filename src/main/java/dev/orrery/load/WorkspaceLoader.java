@@ -68,17 +68,31 @@ public final class WorkspaceLoader {
                 only = root.resolve(absoluteRoot.relativize(absoluteOnly).toString()); // same form as the others
             }
         }
+        List<FileJob> jobs = new ArrayList<>();
+        for (Path path : paths) {
+            if (only == null || !sameFile(path, only)) {
+                jobs.add(new FileJob(path, only != null));
+            }
+        }
+        if (only != null) {
+            jobs.add(new FileJob(only, false));
+        }
+        // Files are read, parsed and drafted independently, so a workspace of several files uses every core;
+        // the results are merged in path order, so problems and resources come out the same either way.
+        List<FileRead> reads = (jobs.size() > 1 ? jobs.parallelStream() : jobs.stream())
+                .map(job -> readFile(root, job.path(), job.inventoryOnly())).toList();
         Map<Path, FileKind> kinds = new LinkedHashMap<>();
         Map<Path, String> digests = new LinkedHashMap<>();
         List<FileDraft> drafts = new ArrayList<>();
-        for (Path path : paths) {
-            if (only != null && sameFile(path, only)) {
-                continue;
+        for (FileRead read : reads) {
+            diagnostics.addAll(read.problems());
+            if (read.digest() != null) {
+                digests.put(read.path(), read.digest());
             }
-            readFile(root, path, only != null, diagnostics, kinds, digests, drafts);
-        }
-        if (only != null) {
-            readFile(root, only, false, diagnostics, kinds, digests, drafts);
+            if (read.draft() != null) {
+                kinds.put(read.path(), read.kind());
+                drafts.add(read.draft());
+            }
         }
         Assembler assembler = new Assembler(root, diagnostics, drafts);
         List<Resource> resources = assembler.assemble();
@@ -93,37 +107,42 @@ public final class WorkspaceLoader {
         return new LoadResult(Optional.of(workspace), List.of(), digests);
     }
 
+    private record FileJob(Path path, boolean inventoryOnly) {
+    }
+
+    /** What one file gave: its digest (null if unreadable), its kind and draft (null if not ours), its problems. */
+    private record FileRead(Path path, String digest, FileKind kind, FileDraft draft, List<Problem> problems) {
+    }
+
     /**
-     * Reads one file into {@code drafts}. With {@code inventoryOnly}, files that are not inventories are left
-     * out silently (their problems are not this load's business).
+     * Reads, parses and drafts one file. With {@code inventoryOnly}, files that are not inventories are left
+     * out silently (their problems are not this load's business). Touches nothing shared: runs in parallel.
      */
-    private static void readFile(Path root, Path path, boolean inventoryOnly, Diagnostics diagnostics,
-                                 Map<Path, FileKind> kinds, Map<Path, String> digests, List<FileDraft> drafts) {
+    private static FileRead readFile(Path root, Path path, boolean inventoryOnly) {
+        Diagnostics diagnostics = new Diagnostics();
         String text;
+        String digest;
         try {
             byte[] bytes = Files.readAllBytes(path);
             text = decode(bytes);
-            digests.put(path, digest(bytes));
+            digest = digest(bytes);
         } catch (CharacterCodingException e) {
             if (!inventoryOnly) {
                 diagnostics.add(path, new YamlNode.Mark(1, 1, 0), "this file is not UTF-8 text; save it as UTF-8");
             }
-            return;
+            return new FileRead(path, null, null, null, diagnostics.all());
         } catch (IOException e) {
             diagnostics.add(path, new YamlNode.Mark(1, 1, 0), "cannot read this file: " + e.getMessage());
-            return;
+            return new FileRead(path, null, null, null, diagnostics.all());
         }
         YamlReader.Parsed parsed = YamlReader.parse(path, text);
         if (parsed.root().isEmpty()) {
-            if (!inventoryOnly) {
-                diagnostics.addAll(parsed.problems());
-            }
-            return;
+            return new FileRead(path, digest, null, null, inventoryOnly ? List.of() : parsed.problems());
         }
         YamlNode rootNode = parsed.root().get();
         Optional<FileKind> kind = FileKinds.detect(rootNode);
         if (inventoryOnly && kind.filter(k -> k == FileKind.INVENTORY).isEmpty()) {
-            return;
+            return new FileRead(path, digest, null, null, List.of());
         }
         diagnostics.addAll(parsed.problems());
         if (kind.isEmpty()) {
@@ -135,10 +154,10 @@ public final class WorkspaceLoader {
             } else {
                 LOG.info("ignoring {}: not an inventory, resources, component or orchestration file", path);
             }
-            return;
+            return new FileRead(path, digest, null, null, diagnostics.all());
         }
-        kinds.put(path, kind.get());
-        drafts.add(draft(root, path, kind.get(), rootNode, diagnostics));
+        FileDraft draft = draft(root, path, kind.get(), rootNode, diagnostics);
+        return new FileRead(path, digest, kind.get(), draft, diagnostics.all());
     }
 
     private static FileDraft draft(Path root, Path path, FileKind kind, YamlNode node, Diagnostics diagnostics) {

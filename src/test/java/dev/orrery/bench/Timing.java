@@ -7,7 +7,9 @@ import java.util.Locale;
 
 /**
  * Wall-clock and this-thread CPU time of a phase, median of a few runs. On a shared machine the CPU time is the
- * steadier figure (it leaves out time spent waiting for a core); ratios are taken on CPU time.
+ * steadier figure for single-threaded work (it leaves out time spent waiting for a core), so ratios between
+ * single-threaded contenders use it. It leaves out other threads (the loader parses files in parallel, the
+ * garbage collector runs beside), so budgets an operator waits for are judged on wall time.
  */
 record Timing(double wallMs, double cpuMs) {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
