@@ -23,10 +23,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -76,6 +78,10 @@ final class PlanRun implements AutoCloseable {
     private final Map<String, Running> inFlight = new LinkedHashMap<>();
     private final LinkedBlockingQueue<Done> completions = new LinkedBlockingQueue<>();
     private final List<Change> uncommitted = new ArrayList<>();
+    private final Map<String, List<Task>> tasksOfResource = new HashMap<>();
+    private final Map<String, String> resourceOfTask = new HashMap<>();
+    /** Resources with a task that settled well (SUCCESS/NOOP) since their changes were last checked. */
+    private final Set<String> settledResources = new HashSet<>();
     private final Slots slots;
     private ExecutorService workers;
     private long lastSeq;
@@ -96,6 +102,10 @@ final class PlanRun implements AutoCloseable {
         this.committer = committer;
         this.slots = new Slots(options);
         listenerList.forEach(listeners::add);
+        for (Task task : plan.tasks()) {
+            tasksOfResource.computeIfAbsent(task.resource(), r -> new ArrayList<>()).add(task);
+            resourceOfTask.put(task.id(), task.resource());
+        }
     }
 
     /** Tasks that could start now: PENDING with every parent SUCCESS/NOOP, in start priority. */
@@ -139,6 +149,7 @@ final class PlanRun implements AutoCloseable {
             LOG.info("running plan {} ({} tasks), run {}", uid, plan.tasks().size(), runId);
             refreshStatuses();
             uncommitted.addAll(store.changes().ofPlan(uid));
+            uncommitted.forEach(change -> settledResources.add(change.resource())); // all checked once at first
             workers = Executors.newFixedThreadPool(options.parallel(), r -> {
                 Thread thread = new Thread(r, "orrery-task-" + THREADS.incrementAndGet());
                 thread.setDaemon(true);
@@ -174,7 +185,7 @@ final class PlanRun implements AutoCloseable {
 
     private void refreshStatuses() {
         for (TaskStatus status : tasks.statuses(uid).values()) {
-            states.put(status.taskId(), status.state());
+            setState(status.taskId(), status.state());
             attempts.put(status.taskId(), status.attempt());
         }
         attemptsStale = false;
@@ -258,7 +269,7 @@ final class PlanRun implements AutoCloseable {
     private boolean move(String taskId, TaskState from, TaskState to, String reason, Instant at) {
         boolean moved = tasks.transition(uid, taskId, from, to, reason, at);
         if (moved) {
-            states.put(taskId, to);
+            setState(taskId, to);
         } else {
             LOG.debug("plan {}: {} was not {} any more, left as it is", uid, taskId, from);
         }
@@ -269,7 +280,7 @@ final class PlanRun implements AutoCloseable {
     private void replayLog() {
         for (Transition t : tasks.transitionsSince(uid, lastSeq)) {
             lastSeq = Math.max(lastSeq, t.seq());
-            states.put(t.taskId(), t.to());
+            setState(t.taskId(), t.to());
             if (t.to() == TaskState.PENDING && t.from() != TaskState.ERROR_RETRY) {
                 failures.remove(t.taskId()); // a control verb gave it a fresh set of retries
                 attemptsStale = true;
@@ -310,10 +321,26 @@ final class PlanRun implements AutoCloseable {
         }
     }
 
+    /** The local picture of a task's state; remembers resources whose changes may now be complete. */
+    private void setState(String taskId, TaskState state) {
+        states.put(taskId, state);
+        String resource = resourceOfTask.get(taskId);
+        if (state.letsChildrenStart() && resource != null) {
+            settledResources.add(resource);
+        }
+    }
+
+    /** Commits the changes whose tasks are all SUCCESS/NOOP; looks only at resources where a task settled. */
     private void commitFinishedChanges() {
+        if (settledResources.isEmpty()) {
+            return;
+        }
         for (var it = uncommitted.iterator(); it.hasNext(); ) {
             Change change = it.next();
-            List<Task> ofResource = plan.tasks().stream().filter(t -> t.resource().equals(change.resource())).toList();
+            if (!settledResources.contains(change.resource())) {
+                continue;
+            }
+            List<Task> ofResource = tasksOfResource.getOrDefault(change.resource(), List.of());
             boolean done = ofResource.stream().allMatch(t -> {
                 TaskState state = states.get(t.id());
                 return state != null && state.letsChildrenStart();
@@ -328,6 +355,7 @@ final class PlanRun implements AutoCloseable {
                 }
             }
         }
+        settledResources.clear();
     }
 
     private boolean hasStartable() {
@@ -378,7 +406,7 @@ final class PlanRun implements AutoCloseable {
                 slots.release(task); // someone else moved it (stop, skip...): leave it
                 continue;
             }
-            states.put(task.id(), TaskState.RUNNING);
+            setState(task.id(), TaskState.RUNNING);
             int attempt = attempts.merge(task.id(), 1, Integer::sum);
             OutputRecorder output = new OutputRecorder(tasks, listeners, uid, task.id(), attempt, task.secrets(),
                     options.outputCap());
