@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,12 @@ public final class ReleaseRecorder {
                 summary(plan, statuses), at));
     }
 
-    /** {@code 12 tasks: 10 success, 2 noop; resources: a, b} (resources in plan order). */
+    static final int NAMED_RESOURCES = 20;
+
+    /**
+     * {@code 12 tasks: 10 success, 2 noop; resources: a, b} (resources in plan order; after the first
+     * {@value #NAMED_RESOURCES}, only how many more: a release of a large workspace stays one readable line).
+     */
     static String summary(Plan plan, Map<String, TaskStatus> statuses) {
         Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
         statuses.values().forEach(s -> counts.merge(s.state(), 1, Integer::sum));
@@ -63,6 +69,9 @@ public final class ReleaseRecorder {
         Set<String> resources = new LinkedHashSet<>();
         plan.tasks().stream().map(Task::resource).forEach(resources::add);
         int n = plan.tasks().size();
-        return n + (n == 1 ? " task: " : " tasks: ") + states + "; resources: " + String.join(", ", resources);
+        List<String> named = resources.stream().limit(NAMED_RESOURCES).toList();
+        String more = resources.size() > named.size()
+                ? String.format(Locale.ROOT, " and %,d more", resources.size() - named.size()) : "";
+        return n + (n == 1 ? " task: " : " tasks: ") + states + "; resources: " + String.join(", ", named) + more;
     }
 }
