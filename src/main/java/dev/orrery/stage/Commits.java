@@ -12,9 +12,7 @@ import dev.orrery.model.TaskStatus;
 import dev.orrery.store.Store;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,10 +21,9 @@ import java.util.Set;
  * and its resource's committed state becomes the plan's desired snapshot ({@code run}, {@code update},
  * {@code deploy}) or is forgotten ({@code remove}); other actions ({@code restart}, {@code test}, jobs) change
  * no committed state. Orchestration jobs that succeed are recorded in the job cache per target.
- * The runner plugs {@link #commit} in as its change committer (or calls {@link #afterTask} after each task reaches
- * SUCCESS or NOOP, or {@link #commitFinished} once at the end). Idempotent: a change is committed once, in one
- * store transaction, never again. Each call reads only the states of the resource's tasks, so a run costs
- * O(tasks) store reads overall. Thread-safe if the store is.
+ * The runner plugs {@link #commit} in as its change committer and calls it once every task of the change's
+ * resource in the plan is SUCCESS or NOOP. Idempotent: a change is committed once, in one store transaction,
+ * never again. Each call reads only the states of the change's tasks. Thread-safe if the store is.
  */
 public final class Commits {
     private static final Set<String> COMMITTING = Set.of(Action.RUN, Action.UPDATE, Stager.DEPLOY, Action.REMOVE);
@@ -54,45 +51,6 @@ public final class Commits {
         return execute(store, plan, change, at);
     }
 
-    /**
-     * Call after task {@code taskId} of {@code plan} reached SUCCESS or NOOP: records a job success in the job
-     * cache and commits every change of that task's resource that is now complete.
-     *
-     * @return the changes executed by this call
-     */
-    public static List<Change> afterTask(Store store, Plan plan, String taskId, Instant at) {
-        Task task = plan.tasksById().get(taskId);
-        if (task == null) {
-            throw new IllegalArgumentException("plan " + plan.uid() + " has no task " + taskId);
-        }
-        if (task.kind() == ResourceKind.JOB) {
-            cacheSucceededJobs(store, plan, List.of(task), at);
-        }
-        List<Change> executed = new ArrayList<>();
-        if (allDone(store, plan, tasksOf(plan, task.resource()))) {
-            for (Change change : store.changes().ofPlan(plan.uid(), task.resource())) {
-                if (execute(store, plan, change, at)) {
-                    executed.add(change);
-                }
-            }
-        }
-        return executed;
-    }
-
-    /** Commits every change of the plan whose tasks are all SUCCESS/NOOP; returns those executed by this call. */
-    public static List<Change> commitFinished(Store store, Plan plan, Instant at) {
-        Map<String, TaskStatus> statuses = store.tasks().statuses(plan.uid());
-        List<Change> executed = new ArrayList<>();
-        for (Change change : store.changes().ofPlan(plan.uid())) {
-            boolean done = tasksOf(plan, change.resource()).stream()
-                    .allMatch(t -> statuses.containsKey(t.id()) && statuses.get(t.id()).state().letsChildrenStart());
-            if (done && execute(store, plan, change, at)) {
-                executed.add(change);
-            }
-        }
-        return executed;
-    }
-
     private static boolean execute(Store store, Plan plan, Change change, Instant at) {
         ResourceSnapshot commit = null;
         String uncommit = null;
@@ -104,20 +62,6 @@ public final class Commits {
             }
         }
         return store.changes().execute(plan.uid(), change.id(), at, plan.environment(), commit, uncommit);
-    }
-
-    private static List<Task> tasksOf(Plan plan, String resource) {
-        return plan.tasks().stream().filter(t -> t.resource().equals(resource)).toList();
-    }
-
-    private static boolean allDone(Store store, Plan plan, List<Task> tasks) {
-        for (Task t : tasks) {
-            Optional<TaskStatus> s = store.tasks().status(plan.uid(), t.id());
-            if (s.isEmpty() || !s.get().state().letsChildrenStart()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void cacheSucceededJobs(Store store, Plan plan, List<Task> tasks, Instant at) {

@@ -85,6 +85,32 @@ class CommitAndReleaseTest {
     }
 
     @Test
+    void aResourceCommitsOnlyWhenEveryTaskOfItInThePlanSucceeded() throws Exception {
+        copyTree(Path.of("samples/webstack"), root);
+        Workspace ws = WorkspaceLoader.load(root).workspace().orElseThrow();
+        Stager.stage(ws, f.store, StageRequest.all().withTags(Set.of("backend")));
+        Stager.stage(ws, f.store, StageRequest.all().withResource("database", "restart"));
+        Plan plan = Processor.process(ws, f.store, Set.of(), "");
+        String restart = plan.tasks().stream().filter(t -> t.action().equals("restart")).findFirst().orElseThrow().id();
+        new Control(f.store).skip(plan.uid(), restart);
+
+        RunResult first = new Runner(f.store, f.transports, ws, RunFixture.fast()).run(plan.uid());
+
+        assertThat(first.result()).isEqualTo(TaskState.SKIPPED);
+        assertThat(f.store.committed().all("")).as("database's run succeeded, its restart did not run")
+                .containsKey("cache").doesNotContainKey("database");
+        assertThat(f.store.changes().history(-1)).extracting(e -> e.change().resource()).containsOnly("cache");
+
+        new Control(f.store).noop(plan.uid(), restart);
+        RunResult second = new Runner(f.store, f.transports, ws, RunFixture.fast()).run(plan.uid());
+
+        assertThat(second.result()).isEqualTo(TaskState.SUCCESS);
+        assertThat(f.store.committed().all("")).containsKeys("cache", "database");
+        assertThat(f.store.changes().history(-1)).extracting(e -> e.change().action())
+                .containsExactlyInAnyOrder("run", "run", "restart");
+    }
+
+    @Test
     void fingerprintIsTheGitCommitWhenTheWorkspaceIsARepository() throws Exception {
         Files.writeString(root.resolve("inventory.yaml"), "hosts: {}\n");
         git("init", "-q");

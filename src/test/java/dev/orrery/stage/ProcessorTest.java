@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -78,29 +77,6 @@ class ProcessorTest {
         Plan backend = Processor.process(w, store, Set.of("backend"), "");
         assertThat(backend.tasks()).extracting(Task::resource).containsExactly("database", "cache");
         assertThat(store.changes().staged()).extracting(Change::resource).containsExactly("app", "load-balancer");
-    }
-
-    @Test
-    void commitsHappenOnlyWhenEveryTaskOfTheChangeSucceeded() {
-        Workspace w = ws.load();
-        Stager.stage(w, store, StageRequest.all().withTags(Set.of("backend")));
-        Stager.stage(w, store, StageRequest.all().withResource("database", "restart"));
-        Plan plan = Processor.process(w, store, Set.of(), "");
-        Instant at = Instant.now();
-        String db = "database.run@db-1";
-        store.tasks().transition(plan.uid(), db, TaskState.PENDING, TaskState.RUNNING, null, at);
-        store.tasks().transition(plan.uid(), db, TaskState.RUNNING, TaskState.SUCCESS, null, at);
-        assertThat(Commits.afterTask(store, plan, db, at)).as("restart of database still pending").isEmpty();
-        store.tasks().transition(plan.uid(), "database.restart@db-1", TaskState.PENDING, TaskState.NOOP, null, at);
-        assertThat(Commits.afterTask(store, plan, "database.restart@db-1", at)).extracting(Change::action)
-                .containsExactlyInAnyOrder("run", "restart");
-        assertThat(store.committed().all("")).containsOnlyKeys("database");
-        assertThat(Commits.commitFinished(store, plan, at)).as("idempotent").isEmpty();
-        store.tasks().transition(plan.uid(), "cache.run@db-1", TaskState.PENDING, TaskState.RUNNING, null, at);
-        store.tasks().transition(plan.uid(), "cache.run@db-1", TaskState.RUNNING, TaskState.ERROR, "exit 1", at);
-        assertThat(Commits.commitFinished(store, plan, at)).isEmpty();
-        assertThat(store.changes().history(-1)).extracting(e -> e.change().resource())
-                .containsExactlyInAnyOrder("database", "database");
     }
 
     @Test

@@ -70,7 +70,7 @@ final class TestWorkspace {
         return this;
     }
 
-    /** What a successful run does to the store: every task RUNNING then SUCCESS, each followed by Commits. */
+    /** What a successful run does to the store: every task RUNNING then SUCCESS, then each change committed. */
     static void succeed(Store store, Plan plan) {
         Instant at = Instant.now();
         for (var task : plan.tasks()) {
@@ -78,7 +78,10 @@ final class TestWorkspace {
                     .isTrue();
             assertThat(store.tasks().transition(plan.uid(), task.id(), TaskState.RUNNING, TaskState.SUCCESS, null, at))
                     .isTrue();
-            Commits.afterTask(store, plan, task.id(), at);
+        }
+        for (var change : store.changes().ofPlan(plan.uid())) {
+            var tasks = plan.tasks().stream().filter(t -> t.resource().equals(change.resource())).toList();
+            assertThat(Commits.commit(store, plan, change, tasks, at)).isTrue();
         }
     }
 
