@@ -101,6 +101,7 @@ class GraphViewFxTest {
         assertThat(has(node(robot, "frontend.update@web-2"), "blocked")).isTrue();
         assertThat(has(node(robot, "frontend.update@web-2"), "pending")).isFalse();
         Rectangle box = (Rectangle) postgres.lookup("." + GraphStyles.NODE_BOX);
+        robot.interact(postgres::applyCss); // the pseudo-class is set; the fill follows at the next CSS pass
         assertThat(box.getFill()).isEqualTo(Color.web("#e3efff"));
         assertThat(box.getStrokeDashArray()).isNotEmpty();
     }
