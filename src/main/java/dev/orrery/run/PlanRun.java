@@ -71,7 +71,7 @@ final class PlanRun implements AutoCloseable {
     private final ListenerHub listeners = new ListenerHub();
     private final ChangeCommitter committer;
 
-    private final Map<String, TaskState> states = new HashMap<>();
+    private final Readiness readiness;
     private final Map<String, Integer> attempts = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private final Map<String, Long> retryAtNanos = new LinkedHashMap<>();
@@ -100,6 +100,7 @@ final class PlanRun implements AutoCloseable {
         this.plan = shape.plan();
         this.uid = plan.uid();
         this.committer = committer;
+        this.readiness = new Readiness(shape);
         this.slots = new Slots(options);
         listenerList.forEach(listeners::add);
         for (Task task : plan.tasks()) {
@@ -323,7 +324,7 @@ final class PlanRun implements AutoCloseable {
 
     /** The local picture of a task's state; remembers resources whose changes may now be complete. */
     private void setState(String taskId, TaskState state) {
-        states.put(taskId, state);
+        readiness.set(taskId, state);
         String resource = resourceOfTask.get(taskId);
         if (state.letsChildrenStart() && resource != null) {
             settledResources.add(resource);
@@ -342,7 +343,7 @@ final class PlanRun implements AutoCloseable {
             }
             List<Task> ofResource = tasksOfResource.getOrDefault(change.resource(), List.of());
             boolean done = ofResource.stream().allMatch(t -> {
-                TaskState state = states.get(t.id());
+                TaskState state = readiness.state(t.id());
                 return state != null && state.letsChildrenStart();
             });
             if (done) {
@@ -359,20 +360,7 @@ final class PlanRun implements AutoCloseable {
     }
 
     private boolean hasStartable() {
-        return shape.byPriority().stream().anyMatch(this::isReady);
-    }
-
-    private boolean isReady(Task task) {
-        if (states.get(task.id()) != TaskState.PENDING || inFlight.containsKey(task.id())) {
-            return false;
-        }
-        for (String parent : shape.parentsOf(task.id())) {
-            TaskState state = states.get(parent);
-            if (state == null || !state.letsChildrenStart()) {
-                return false;
-            }
-        }
-        return true;
+        return readiness.startable().stream().anyMatch(task -> !inFlight.containsKey(task.id()));
     }
 
     private int startReadyTasks() {
@@ -383,11 +371,11 @@ final class PlanRun implements AutoCloseable {
             refreshStatuses();
         }
         List<Task> chosen = new ArrayList<>();
-        for (Task task : shape.byPriority()) {
+        for (Task task : readiness.startable()) {
             if (slots.full()) {
                 break;
             }
-            if (isReady(task) && slots.fits(task)) {
+            if (!inFlight.containsKey(task.id()) && slots.fits(task)) {
                 slots.take(task);
                 chosen.add(task);
             }
@@ -452,7 +440,8 @@ final class PlanRun implements AutoCloseable {
     private RunResult finish(long runId) {
         Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
         for (Task task : plan.tasks()) {
-            counts.merge(states.getOrDefault(task.id(), TaskState.PENDING), 1, Integer::sum);
+            counts.merge(java.util.Objects.requireNonNullElse(readiness.state(task.id()), TaskState.PENDING), 1,
+                    Integer::sum);
         }
         TaskState result = resultOf(counts);
         Instant now = Instant.now();

@@ -58,6 +58,10 @@ final class PlanShape {
         return parents.getOrDefault(taskId, List.of());
     }
 
+    List<String> childrenOf(String taskId) {
+        return children.getOrDefault(taskId, List.of());
+    }
+
     /** Tasks in start priority: most descendants first, then topological order. */
     List<Task> byPriority() {
         return priority;
