@@ -39,7 +39,6 @@ import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -197,17 +196,7 @@ public final class MainWindow {
         env.setId(ENVIRONMENT_CHOOSER);
         env.valueProperty().bindBidirectional(model.workspace().environmentProperty());
         env.setTooltip(new Tooltip("Environment: only hosts with this tag are staged, planned and run"));
-        env.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String e) {
-                return e == null || e.isEmpty() ? "all hosts" : e;
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
+        env.setConverter(EmptyChoice.shownAs("all hosts"));
         Label envLabel = new Label("Environment");
         envLabel.getStyleClass().add(Styles.TOOLBAR_LABEL);
         ProgressIndicator busy = new ProgressIndicator();

@@ -1,6 +1,7 @@
 package dev.orrery.gui.workflow;
 
 import dev.orrery.gui.Selection;
+import dev.orrery.gui.EmptyChoice;
 import dev.orrery.gui.Styles;
 import dev.orrery.model.Action;
 import dev.orrery.model.Change;
@@ -29,7 +30,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.util.List;
 import java.util.Optional;
@@ -60,17 +60,7 @@ public final class StagePanel extends VBox {
         ComboBox<String> tagFilter = new ComboBox<>(model.tags());
         tagFilter.setId(TAG_FILTER_ID);
         tagFilter.valueProperty().bindBidirectional(model.tagFilterProperty());
-        tagFilter.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String tag) {
-                return tag == null || tag.isEmpty() ? "every tag" : tag;
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
+        tagFilter.setConverter(EmptyChoice.shownAs("every tag"));
         Button all = new Button("Tick all");
         all.setOnAction(e -> model.selectAll(true));
         Button none = new Button("Untick all");
