@@ -13,16 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +30,7 @@ class OrreryApiExampleTest {
 
     @Test
     void readmeExampleRunsTheWebStack() throws Exception {
-        Path workspace = copy(Path.of("samples/webstack"), tmp.resolve("webstack"));
+        Path workspace = TestFiles.copyTree(Path.of("samples/webstack"), tmp.resolve("webstack"));
         List<String> seen = new CopyOnWriteArrayList<>();
 
         // --- README example starts here
@@ -58,7 +54,7 @@ class OrreryApiExampleTest {
 
     @Test
     void startRunsInTheBackgroundAndPartialProcessLeavesTheRestStaged() throws Exception {
-        Path workspace = copy(Path.of("samples/webstack"), tmp.resolve("webstack"));
+        Path workspace = TestFiles.copyTree(Path.of("samples/webstack"), tmp.resolve("webstack"));
         try (Orrery orrery = Orrery.open(workspace)) {
             orrery.stage(StageRequest.all());
             Plan plan = orrery.process(Set.of("backend"), null);
@@ -72,19 +68,5 @@ class OrreryApiExampleTest {
             assertThat(orrery.history(-1)).extracting(e -> e.change().resource())
                     .containsExactlyInAnyOrder("database", "cache");
         }
-    }
-
-    static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(f -> !from.relativize(f).toString().startsWith(".orrery")).toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return to;
     }
 }

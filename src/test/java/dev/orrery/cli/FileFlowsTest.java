@@ -1,5 +1,6 @@
 package dev.orrery.cli;
 
+import dev.orrery.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,7 @@ class FileFlowsTest {
 
     @Test
     void deployOnlyPlanPrintsThePlanInTheSeedsStyleAndStagesNothing() {
-        Path ws = Workspaces.copySample("components", tmp);
+        Path ws = TestFiles.copySample("components", tmp);
         CliRun plan = CliRun.of("deploy", ws.resolve("mytool.yaml").toString(), "--only-plan");
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(plan.out()).isEqualTo("""
@@ -36,7 +37,7 @@ class FileFlowsTest {
 
     @Test
     void deployBuildsThenDeploysWithOneLinePerComponentThenNothingIsLeft() {
-        Path ws = Workspaces.copySample("components", tmp);
+        Path ws = TestFiles.copySample("components", tmp);
         CliRun deploy = CliRun.in(ws, "deploy", "mytool.yaml");
         assertThat(deploy.exitCode()).as(deploy.toString()).isZero();
         assertThat(deploy.out()).isEqualTo("""
@@ -59,7 +60,7 @@ class FileFlowsTest {
 
     @Test
     void deployShowsTheFailedComponentAndWhatItBlocks() throws Exception {
-        Path ws = Workspaces.copySample("components", tmp);
+        Path ws = TestFiles.copySample("components", tmp);
         // node-2's deployments folder is a file: every deploy there fails, and whatever waits for api is blocked
         Workspaces.write(ws.resolve(".orrery/sandbox/node-2/deployments"), "not a folder\n");
         CliRun deploy = CliRun.in(ws, "deploy", "mytool.yaml");
@@ -77,7 +78,7 @@ class FileFlowsTest {
 
     @Test
     void orchestratePrintsOneIdPerJobAndTargetThenOutcomesAndCachesThem() {
-        Path ws = Workspaces.copySample("orchestration", tmp);
+        Path ws = TestFiles.copySample("orchestration", tmp);
         CliRun fingerprints = CliRun.in(ws, "orchestrate", "ssh-keys.yaml", "--finger-print");
         assertThat(fingerprints.exitCode()).as(fingerprints.toString()).isZero();
         assertThat(fingerprints.out()).containsPattern("[0-9a-f]{12}  ssh-keys\\.1\\.1  WORKDIR home/centos/\\.ssh");

@@ -1,5 +1,6 @@
 package dev.orrery.cli;
 
+import dev.orrery.TestFiles;
 import dev.orrery.model.TaskState;
 import dev.orrery.model.TaskStatus;
 import dev.orrery.store.SqliteStore;
@@ -46,7 +47,7 @@ class OrchControlTest {
 
     @Test
     void restartRunsEveryTaskAgain() throws Exception {
-        Path ws = Workspaces.copySample("webstack", tmp);
+        Path ws = TestFiles.copySample("webstack", tmp);
         String uid = process(ws);
         assertThat(CliRun.in(ws, "orch", "run-once", "last").exitCode()).isZero();
         Path lb = ws.resolve(".orrery/sandbox/edge-1/lb/lb.conf");
@@ -62,7 +63,7 @@ class OrchControlTest {
 
     @Test
     void noopMarksOneTaskDoneWithoutRunningIt() {
-        Path ws = Workspaces.copySample("webstack", tmp);
+        Path ws = TestFiles.copySample("webstack", tmp);
         String uid = process(ws);
 
         CliRun noop = CliRun.in(ws, "orch", "noop", "last", "-t", "cache.run@db-1");
@@ -86,7 +87,7 @@ class OrchControlTest {
 
     @Test
     void filterSkipsTheTasksOutsideStartAndEnd() {
-        Path ws = Workspaces.copySample("webstack", tmp);
+        Path ws = TestFiles.copySample("webstack", tmp);
         String uid = process(ws);
 
         CliRun filter = CliRun.in(ws, "orch", "filter", "last", "-s", "database.run@db-1", "-e", "app.run@app-1");

@@ -1,5 +1,6 @@
 package dev.orrery.cli;
 
+import dev.orrery.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class SamplesTest {
     @ParameterizedTest
     @MethodSource("samples")
     void everySampleStagesPlansDrawsAndRunsToSuccess(String sample) {
-        Path ws = Workspaces.copySample(sample, tmp);
+        Path ws = TestFiles.copySample(sample, tmp);
 
         CliRun validate = CliRun.in(ws, "validate");
         assertThat(validate.exitCode()).as(validate.toString()).isZero();
@@ -56,7 +57,7 @@ class SamplesTest {
 
     @Test
     void brokenSampleListsEveryProblemWithFileLineAndColumn() {
-        Path ws = Workspaces.copySample("broken", tmp);
+        Path ws = TestFiles.copySample("broken", tmp);
         CliRun validate = CliRun.in(ws, "validate");
         assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(ExitCodes.INVALID);
         List<String> lines = validate.err().lines().toList();
@@ -73,7 +74,7 @@ class SamplesTest {
 
     @Test
     void validateTakesTheFolderAsArgument() {
-        Path ws = Workspaces.copySample("webstack", tmp);
+        Path ws = TestFiles.copySample("webstack", tmp);
         CliRun validate = CliRun.of("validate", ws.toString());
         assertThat(validate.exitCode()).as(validate.toString()).isZero();
         assertThat(validate.out()).matches("OK: \\d+ files, 3 hosts, 4 resources\\n");

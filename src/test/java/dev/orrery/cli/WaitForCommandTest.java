@@ -1,5 +1,6 @@
 package dev.orrery.cli;
 
+import dev.orrery.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,7 @@ class WaitForCommandTest {
 
     @Test
     void addThenRemoveGivesBackTheOriginalBytes() throws Exception {
-        Path ws = Workspaces.copySample("webstack", tmp);
+        Path ws = TestFiles.copySample("webstack", tmp);
         Path file = ws.resolve("resources.yaml");
         byte[] original = Files.readAllBytes(file);
 
@@ -34,7 +35,7 @@ class WaitForCommandTest {
 
     @Test
     void moveChangesWhatAResourceWaitsFor() throws Exception {
-        Path ws = Workspaces.copySample("webstack", tmp);
+        Path ws = TestFiles.copySample("webstack", tmp);
         Path file = ws.resolve("resources.yaml");
         byte[] original = Files.readAllBytes(file);
 
@@ -49,7 +50,7 @@ class WaitForCommandTest {
 
     @Test
     void aCycleIsRefusedWithTheWholeCycleAndNothingWritten() throws Exception {
-        Path ws = Workspaces.copySample("webstack", tmp);
+        Path ws = TestFiles.copySample("webstack", tmp);
         Path file = ws.resolve("resources.yaml");
         byte[] original = Files.readAllBytes(file);
 

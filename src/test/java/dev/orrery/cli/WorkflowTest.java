@@ -1,5 +1,6 @@
 package dev.orrery.cli;
 
+import dev.orrery.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ class WorkflowTest {
 
     @Test
     void stageProcessRunThenNothingLeftToStage() {
-        Path ws = Workspaces.copySample("webstack", tmp);
+        Path ws = TestFiles.copySample("webstack", tmp);
 
         CliRun detailedFirst = CliRun.in(ws, "changes", "stage", "--detailed-exitcode", "-d");
         assertThat(detailedFirst.exitCode()).as(detailedFirst.toString()).isEqualTo(ExitCodes.INVALID);
@@ -67,7 +68,7 @@ class WorkflowTest {
 
     @Test
     void discardOneByIdThenAll() {
-        Path ws = Workspaces.copySample("webstack", tmp);
+        Path ws = TestFiles.copySample("webstack", tmp);
         CliRun stage = CliRun.in(ws, "changes", "stage", "-t", "frontend");
         assertThat(stage.out()).contains("app", "load-balancer").doesNotContain("database");
         String firstId = stage.out().lines().filter(l -> l.strip().startsWith("#")).findFirst().orElseThrow()
@@ -89,7 +90,7 @@ class WorkflowTest {
 
     @Test
     void explicitActionIsStagedWithoutADiff() {
-        Path ws = Workspaces.copySample("webstack", tmp);
+        Path ws = TestFiles.copySample("webstack", tmp);
         CliRun stage = CliRun.in(ws, "changes", "stage", "-r", "app", "-a", "test");
         assertThat(stage.exitCode()).as(stage.toString()).isZero();
         assertThat(stage.out()).contains("test", "app");
@@ -101,7 +102,7 @@ class WorkflowTest {
 
     @Test
     void errorsAreOneLineWithoutStackTrace() {
-        Path ws = Workspaces.copySample("webstack", tmp);
+        Path ws = TestFiles.copySample("webstack", tmp);
         CliRun unknownPlan = CliRun.in(ws, "orch", "report", "last");
         assertThat(unknownPlan.exitCode()).as(unknownPlan.toString()).isEqualTo(ExitCodes.INVALID);
         assertThat(unknownPlan.err().lines()).hasSize(1);
@@ -117,7 +118,7 @@ class WorkflowTest {
 
     @Test
     void releasesListCompletedRunsAndRollbackPlansTheWayBack() throws Exception {
-        Path ws = Workspaces.copySample("webstack", tmp);
+        Path ws = TestFiles.copySample("webstack", tmp);
         CliRun.in(ws, "changes", "stage");
         CliRun.in(ws, "changes", "process");
         CliRun first = CliRun.in(ws, "orch", "run-once", "last");

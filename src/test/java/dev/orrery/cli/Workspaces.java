@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,25 +22,6 @@ final class Workspaces {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Copies {@code samples/<name>} (without any {@code .orrery} history) into {@code into/<name>}. */
-    static Path copySample(String name, Path into) {
-        Path source = SAMPLES.resolve(name);
-        Path target = into.resolve(name);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(f -> !source.relativize(f).toString().startsWith(".orrery")).toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.orrery.gui;
 
+import dev.orrery.TestFiles;
 import dev.orrery.gui.workflow.ChangeRow;
 import dev.orrery.gui.workflow.TaskAction;
 import dev.orrery.gui.workspace.CoreBackend;
@@ -48,7 +49,7 @@ class MainViewModelTest {
 
     @Test
     void openingAWorkspaceLoadsItsTreeEnvironmentsAndWhatWouldBeStaged() {
-        Path ws = Samples.copy("webstack", temp);
+        Path ws = TestFiles.copySample("webstack", temp);
         open(ws);
 
         assertThat(model.workspace().problems()).isEmpty();
@@ -62,7 +63,7 @@ class MainViewModelTest {
 
     @Test
     void stageASubsetProcessRunAndRetryAFailedTaskAfterFixingIt() throws IOException {
-        Path ws = Samples.copy("webstack", temp);
+        Path ws = TestFiles.copySample("webstack", temp);
         open(ws);
         for (ChangeRow row : model.stage().rows()) {
             row.selectedProperty().set(!row.change().resource().equals("load-balancer"));
@@ -107,7 +108,7 @@ class MainViewModelTest {
 
     @Test
     void aPlanProcessedAndRunByAnotherClientShowsUpWithItsStates() {
-        Path ws = Samples.copy("webstack", temp);
+        Path ws = TestFiles.copySample("webstack", temp);
         open(ws);
         assertThat(model.run().planProperty().get()).isNull();
         String uid;
@@ -126,7 +127,7 @@ class MainViewModelTest {
 
     @Test
     void discardOneStagedChangeThenTheRestAndAnActionCanBeStagedWithoutADiff() {
-        Path ws = Samples.copy("webstack", temp);
+        Path ws = TestFiles.copySample("webstack", temp);
         open(ws);
         model.stage().stageSelected();
         assertThat(model.stage().staged()).hasSize(4);
@@ -144,7 +145,7 @@ class MainViewModelTest {
 
     @Test
     void selectingATaskShowsItsDetailsWithSecretsMasked() {
-        Path ws = Samples.copy("webstack", temp);
+        Path ws = TestFiles.copySample("webstack", temp);
         open(ws);
         model.stage().stageSelected();
         model.process();

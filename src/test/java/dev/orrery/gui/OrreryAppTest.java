@@ -1,5 +1,6 @@
 package dev.orrery.gui;
 
+import dev.orrery.TestFiles;
 import dev.orrery.gui.graph.DisplayState;
 import dev.orrery.gui.graph.GraphView;
 import dev.orrery.gui.graph.NodeView;
@@ -7,12 +8,10 @@ import dev.orrery.gui.history.HistoryPanel;
 import dev.orrery.gui.workflow.ChangeRow;
 import dev.orrery.gui.workflow.PlanTable;
 import dev.orrery.gui.workflow.StagePanel;
-import dev.orrery.gui.workspace.CoreBackend;
 import dev.orrery.gui.workspace.WorkspacePane;
 import dev.orrery.model.Change;
 import dev.orrery.model.RunSummary;
 import dev.orrery.model.Task;
-import dev.orrery.transport.HostKeyPolicy;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
@@ -37,10 +36,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,27 +52,21 @@ class OrreryAppTest {
     private static final int WAIT = 60;
     @TempDir
     static Path temp;
+    private AppUnderTest app;
     private MainViewModel model;
     private MainWindow window;
-    private FxUiExecutor executor;
-    private Preferences prefs;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        executor = new FxUiExecutor();
-        model = new MainViewModel(executor, root -> CoreBackend.open(root, HostKeyPolicy.refuse()), Clock.systemUTC());
-        prefs = Preferences.userRoot().node("orrery-test-" + System.nanoTime());
-        window = new MainWindow(stage, model, new RecentWorkspaces(prefs));
-        stage.setScene(window.createScene(1240, 780));
-        stage.show();
+        app = AppUnderTest.show(stage, 1240, 780);
+        model = app.model;
+        window = app.window;
     }
 
     @AfterEach
     void close() throws Exception {
-        model.close();
-        executor.close();
-        prefs.removeNode();
+        app.close();
     }
 
     private Stage stage;
@@ -130,7 +121,7 @@ class OrreryAppTest {
 
     @Test
     void stageProcessRunFailRetryAndHistory(FxRobot robot) throws Exception {
-        Path ws = Samples.copy("webstack", temp.resolve("full"));
+        Path ws = TestFiles.copySample("webstack", temp.resolve("full"));
         robot.interact(() -> window.openWorkspace(ws));
         TreeView<?> tree = robot.lookup("#" + WorkspacePane.TREE_ID).queryAs(TreeView.class);
         waitUntil(() -> tree.getRoot() != null && tree.getRoot().getChildren().size() == 2);

@@ -1,10 +1,9 @@
 package dev.orrery.gui;
 
-import dev.orrery.gui.workspace.CoreBackend;
+import dev.orrery.TestFiles;
 import dev.orrery.gui.workspace.FileViewer;
 import dev.orrery.gui.workspace.ProblemsPane;
 import dev.orrery.load.Problem;
-import dev.orrery.transport.HostKeyPolicy;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -20,9 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,31 +29,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemsTest {
     @TempDir
     Path temp;
+    private AppUnderTest app;
     private MainViewModel model;
     private MainWindow window;
-    private FxUiExecutor executor;
-    private Preferences prefs;
 
     @Start
     void start(Stage stage) {
-        executor = new FxUiExecutor();
-        model = new MainViewModel(executor, root -> CoreBackend.open(root, HostKeyPolicy.refuse()), Clock.systemUTC());
-        prefs = Preferences.userRoot().node("orrery-test-" + System.nanoTime());
-        window = new MainWindow(stage, model, new RecentWorkspaces(prefs));
-        stage.setScene(window.createScene(1200, 760));
-        stage.show();
+        app = AppUnderTest.show(stage, 1200, 760);
+        model = app.model;
+        window = app.window;
     }
 
     @AfterEach
     void close() throws Exception {
-        model.close();
-        executor.close();
-        prefs.removeNode();
+        app.close();
     }
 
     @Test
     void clickingAProblemShowsItsFileAtItsLine(FxRobot robot) throws Exception {
-        Path ws = Samples.copy("broken", temp);
+        Path ws = TestFiles.copySample("broken", temp);
         robot.interact(() -> window.openWorkspace(ws));
         TableView<Problem> table = robot.lookup("#" + ProblemsPane.ID).queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());

@@ -1,5 +1,6 @@
 package dev.orrery.gui;
 
+import dev.orrery.TestFiles;
 import dev.orrery.gui.workspace.CoreBackend;
 import dev.orrery.model.TaskState;
 import dev.orrery.transport.HostKeyPolicy;
@@ -46,7 +47,7 @@ public final class ScreenshotTour extends Application {
     @Override
     public void start(Stage primary) throws Exception {
         stage = primary;
-        Path ws = Samples.copy("webstack", Files.createTempDirectory("orrery-tour"));
+        Path ws = TestFiles.copySample("webstack", Files.createTempDirectory("orrery-tour"));
         Path resources = ws.resolve("resources.yaml");
         Files.writeString(resources, Files.readString(resources)
                 .replace("        - run: mkdir -p", "        - run: sleep 2\n        - run: mkdir -p"));

@@ -1,5 +1,6 @@
 package dev.orrery.load;
 
+import dev.orrery.TestFiles;
 import dev.orrery.model.Resource;
 import dev.orrery.model.ResourceKind;
 import dev.orrery.model.Step;
@@ -79,7 +80,7 @@ class SamplesLoadTest {
 
     @Test
     void loadingNeverWritesAnything(@TempDir Path copy) throws IOException {
-        copyTree(SAMPLES, copy);
+        TestFiles.copyTree(SAMPLES, copy);
         Map<String, String> before = snapshot(copy);
 
         for (String sample : new String[]{"webstack", "components", "orchestration", "broken"}) {
@@ -89,19 +90,6 @@ class SamplesLoadTest {
 
         assertThat(snapshot(copy)).isEqualTo(before);
         assertThat(copy.resolve("webstack/.orrery")).doesNotExist();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path path : walk.filter(p -> !p.toString().contains(".orrery")).toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
     }
 
     /** Every path with its content hash and modification time. */

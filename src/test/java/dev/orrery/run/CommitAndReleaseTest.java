@@ -1,5 +1,6 @@
 package dev.orrery.run;
 
+import dev.orrery.TestFiles;
 import dev.orrery.model.Change;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Release;
@@ -39,7 +40,7 @@ class CommitAndReleaseTest {
 
     @Test
     void theWebstackSampleRunsToSuccessCommitsItsChangesAndTheNextPreviewIsEmpty() throws Exception {
-        copyTree(Path.of("samples/webstack"), root);
+        TestFiles.copyTree(Path.of("samples/webstack"), root);
         Workspace ws = WorkspaceLoader.load(root).workspace().orElseThrow();
         StageRequest staging = StageRequest.all().withEnvironment("staging");
         List<Change> staged = Stager.stage(ws, f.store, staging);
@@ -68,7 +69,7 @@ class CommitAndReleaseTest {
 
     @Test
     void nothingIsCommittedForAChangeWhoseTasksDidNotAllSucceed() throws Exception {
-        copyTree(Path.of("samples/webstack"), root);
+        TestFiles.copyTree(Path.of("samples/webstack"), root);
         Workspace ws = WorkspaceLoader.load(root).workspace().orElseThrow();
         StageRequest staging = StageRequest.all().withEnvironment("staging");
         Stager.stage(ws, f.store, staging);
@@ -86,7 +87,7 @@ class CommitAndReleaseTest {
 
     @Test
     void aResourceCommitsOnlyWhenEveryTaskOfItInThePlanSucceeded() throws Exception {
-        copyTree(Path.of("samples/webstack"), root);
+        TestFiles.copyTree(Path.of("samples/webstack"), root);
         Workspace ws = WorkspaceLoader.load(root).workspace().orElseThrow();
         Stager.stage(ws, f.store, StageRequest.all().withTags(Set.of("backend")));
         Stager.stage(ws, f.store, StageRequest.all().withResource("database", "restart"));
@@ -134,19 +135,6 @@ class CommitAndReleaseTest {
         assertThat(WorkspaceFingerprint.of(root)).isEqualTo(first);
         Files.writeString(root.resolve("a.yaml"), "two\n");
         assertThat(WorkspaceFingerprint.of(root)).isNotEqualTo(first).startsWith("sha256:");
-    }
-
-    private static void copyTree(Path from, Path to) throws java.io.IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     private String git(String... args) throws Exception {

@@ -5,14 +5,9 @@ import dev.orrery.model.Plan;
 import dev.orrery.model.ResourceKind;
 import dev.orrery.model.Task;
 import dev.orrery.model.Workspace;
-import dev.orrery.store.SqliteStore;
-import dev.orrery.store.Store;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -21,16 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-class JobStagingTest {
-    @TempDir
-    Path dir;
-    TestWorkspace ws;
-    Store store;
+class JobStagingTest extends WebstackStoreTest {
     Workspace workspace;
 
     @BeforeEach
-    void open() {
-        ws = new TestWorkspace(dir).write("orch.yaml", """
+    void writeOrchestration() {
+        ws.write("orch.yaml", """
                 ---
                 - jobs:
                   - WORKDIR: /tmp/orch
@@ -41,12 +32,6 @@ class JobStagingTest {
                   - RUN: echo world
                 """);
         workspace = ws.load();
-        store = SqliteStore.open(dir);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     private List<Change> jobs(StageRequest request) {

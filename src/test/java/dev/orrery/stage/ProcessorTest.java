@@ -6,37 +6,15 @@ import dev.orrery.model.Step;
 import dev.orrery.model.Task;
 import dev.orrery.model.TaskState;
 import dev.orrery.model.Workspace;
-import dev.orrery.store.SqliteStore;
-import dev.orrery.store.Store;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ProcessorTest {
-    @TempDir
-    Path dir;
-    TestWorkspace ws;
-    Store store;
-
-    @BeforeEach
-    void open() {
-        ws = new TestWorkspace(dir);
-        store = SqliteStore.open(dir);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
+class ProcessorTest extends WebstackStoreTest {
     @Test
     void nothingStagedIsAClearError() {
         Workspace w = ws.load();

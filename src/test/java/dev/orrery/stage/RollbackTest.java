@@ -6,14 +6,8 @@ import dev.orrery.model.Release;
 import dev.orrery.model.ResourceSnapshot;
 import dev.orrery.model.Task;
 import dev.orrery.model.Workspace;
-import dev.orrery.store.SqliteStore;
-import dev.orrery.store.Store;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -22,28 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-class RollbackTest {
-    @TempDir
-    Path dir;
-    TestWorkspace ws;
-    Store store;
-
-    @BeforeEach
-    void open() {
-        ws = new TestWorkspace(dir);
-        store = SqliteStore.open(dir);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
+class RollbackTest extends WebstackStoreTest {
     private Release deployAndRelease(String env) {
-        Workspace w = ws.load();
-        Stager.stage(w, store, StageRequest.all().withEnvironment(env));
-        Plan plan = Processor.process(w, store, Set.of(), env);
-        TestWorkspace.succeed(store, plan);
+        Plan plan = deployAll(env);
         return store.releases().record(env, plan.uid(), "test", plan.tasks().size() + " tasks", Instant.now());
     }
 

@@ -6,14 +6,8 @@ import dev.orrery.model.Plan;
 import dev.orrery.model.ResourceKind;
 import dev.orrery.model.Secrets;
 import dev.orrery.model.Workspace;
-import dev.orrery.store.SqliteStore;
-import dev.orrery.store.Store;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -21,30 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-class StagerTest {
-    @TempDir
-    Path dir;
-    TestWorkspace ws;
-    Store store;
-
-    @BeforeEach
-    void open() {
-        ws = new TestWorkspace(dir);
-        store = SqliteStore.open(dir);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    /** Stages everything, processes it and lets every task succeed: the committed state is the files. */
-    private void deployAll(String env) {
-        Workspace w = ws.load();
-        Stager.stage(w, store, StageRequest.all().withEnvironment(env));
-        TestWorkspace.succeed(store, Processor.process(w, store, Set.of(), env));
-    }
-
+class StagerTest extends WebstackStoreTest {
     @Test
     void newResourcesAreStagedAsRunWithEveryFieldAdded() {
         List<Change> changes = Stager.preview(ws.load(), store, StageRequest.all());

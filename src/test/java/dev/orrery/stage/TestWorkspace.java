@@ -1,5 +1,6 @@
 package dev.orrery.stage;
 
+import dev.orrery.TestFiles;
 import dev.orrery.load.LoadResult;
 import dev.orrery.load.WorkspaceLoader;
 import dev.orrery.model.Plan;
@@ -23,19 +24,7 @@ final class TestWorkspace {
 
     TestWorkspace(Path root) {
         this.root = root;
-        Path sample = Path.of("samples", "webstack");
-        try (Stream<Path> files = Files.walk(sample)) {
-            for (Path p : files.toList()) {
-                Path target = root.resolve(sample.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestFiles.copyTree(Path.of("samples", "webstack"), root);
     }
 
     Path root() {
