@@ -11,6 +11,7 @@ import dev.orrery.model.Workspace;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.Set;
  * references to hosts, tags, resources and inputs, reuse-from, cycles) and builds the model.
  */
 final class Assembler {
+    /** Below this many resources, building them on one thread is quicker than sharing the work out. */
+    private static final int PARALLEL_FROM = 500;
+
     private final Path root;
     private final Diagnostics diagnostics;
     private final List<FileDraft> files;
@@ -46,15 +50,18 @@ final class Assembler {
             file.resources().forEach(r -> natives.putIfAbsent(r.name(), r));
             file.components().forEach(c -> components.putIfAbsent(c.name(), c));
         }
-        NativeResources nativeBuilder = new NativeResources(root, diagnostics, natives);
         ComponentResources componentBuilder = new ComponentResources(root, diagnostics, hosts, components);
+        Iterator<NativeResources.Built> built = buildNatives(natives).iterator();
         List<Resource> resources = new ArrayList<>();
         boolean needsHosts = false;
         for (FileDraft file : files) {
             for (ResourceDraft draft : file.resources()) {
                 checkTargets(draft.targets(), "resource '" + draft.name() + "'");
                 checkWaitFor(draft.name(), draft.waitFor());
-                nativeBuilder.build(draft, cycles).ifPresent(resources::add);
+                NativeResources.Built resource = built.next();
+                resource.links().forEach(link -> cycles.edge(link.from(), link.to(), link.at()));
+                diagnostics.addAll(resource.problems().all());
+                resource.resource().ifPresent(resources::add);
             }
             for (ComponentDraft draft : file.components()) {
                 needsHosts = true;
@@ -84,6 +91,17 @@ final class Assembler {
                     + "; remove or change one of these wait-for entries or links so the order can be resolved");
         }
         return resources;
+    }
+
+    /**
+     * Every native draft built, in file order: on every core for a large workspace, since a draft is built on its
+     * own; {@link #assemble} then takes the results in the same order a sequential build would.
+     */
+    private List<NativeResources.Built> buildNatives(Map<String, ResourceDraft> natives) {
+        NativeResources builder = new NativeResources(root, natives);
+        List<ResourceDraft> all = new ArrayList<>();
+        files.forEach(file -> all.addAll(file.resources()));
+        return (all.size() >= PARALLEL_FROM ? all.parallelStream() : all.stream()).map(builder::build).toList();
     }
 
     List<Host> hosts() {

@@ -5,13 +5,13 @@ import dev.orrery.model.SourceRef;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -33,9 +33,10 @@ final class Fields {
         this.file = file;
         this.mapping = mapping;
         this.owner = owner;
-        Map<String, YamlNode.Entry> seen = new HashMap<>();
-        for (YamlNode.Entry entry : mapping.entries()) {
-            YamlNode.Entry first = seen.putIfAbsent(entry.key(), entry);
+        List<YamlNode.Entry> entries = mapping.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            YamlNode.Entry entry = entries.get(i);
+            YamlNode.Entry first = firstOf(entries, i);
             if (first != null) {
                 diagnostics.add(file, entry.keyMark(), "key '" + entry.key() + "' appears twice in " + owner
                         + " (first at line " + first.keyMark().line() + "); keep only one");
@@ -44,6 +45,17 @@ final class Fields {
                         + Suggestions.didYouMean(entry.key(), knownKeys) + " (known keys: " + String.join(", ", knownKeys) + ")");
             }
         }
+    }
+
+    /** The entry before {@code index} with the same key, or null; mappings are small, so a scan beats a map. */
+    private static YamlNode.Entry firstOf(List<YamlNode.Entry> entries, int index) {
+        String key = entries.get(index).key();
+        for (int j = 0; j < index; j++) {
+            if (entries.get(j).key().equals(key)) {
+                return entries.get(j);
+            }
+        }
+        return null;
     }
 
     static Fields of(Diagnostics diagnostics, Path file, YamlNode.Mapping mapping, String owner, String... knownKeys) {
@@ -81,14 +93,19 @@ final class Fields {
         if (node.isEmpty()) {
             return Optional.empty();
         }
-        return scalarText(node.get(), "'" + key + "' of " + owner);
+        return scalarText(node.get(), () -> "'" + key + "' of " + owner);
     }
 
     Optional<Located> scalarText(YamlNode node, String what) {
+        return scalarText(node, () -> what);
+    }
+
+    /** As {@link #scalarText(YamlNode, String)}; {@code what} is only built for a message. */
+    private Optional<Located> scalarText(YamlNode node, Supplier<String> what) {
         if (node instanceof YamlNode.Scalar scalar) {
             return scalar.isNull() ? Optional.empty() : Optional.of(new Located(scalar.text(), at(scalar)));
         }
-        wrongType(node, what, "a single value");
+        wrongType(node, what.get(), "a single value");
         return Optional.empty();
     }
 
@@ -154,14 +171,15 @@ final class Fields {
         if (node.isEmpty()) {
             return List.of();
         }
-        String what = "'" + key + "' of " + owner;
+        Supplier<String> what = () -> "'" + key + "' of " + owner;
         if (node.get() instanceof YamlNode.Sequence sequence) {
-            List<Located> values = new ArrayList<>();
+            List<Located> values = new ArrayList<>(sequence.items().size());
             for (YamlNode item : sequence.items()) {
                 if (item instanceof YamlNode.Scalar scalar && scalar.isNull()) {
-                    diagnostics.add(at(item), "an item of " + what + " is empty; remove the '-' or write a name after it");
+                    diagnostics.add(at(item), "an item of " + what.get() + " is empty; remove the '-' or write a name"
+                            + " after it");
                 } else {
-                    scalarText(item, "each item of " + what).ifPresent(values::add);
+                    scalarText(item, () -> "each item of " + what.get()).ifPresent(values::add);
                 }
             }
             return values;
@@ -169,7 +187,7 @@ final class Fields {
         if (node.get() instanceof YamlNode.Scalar) {
             return scalarText(node.get(), what).map(List::of).orElse(List.of());
         }
-        wrongType(node.get(), what, "a name or a list of names");
+        wrongType(node.get(), what.get(), "a name or a list of names");
         return List.of();
     }
 
@@ -184,11 +202,11 @@ final class Fields {
                             + owner + "; keep only one");
                     continue;
                 }
-                String what = "'" + key + "." + entry.key() + "' of " + owner;
                 if (entry.value() instanceof YamlNode.Scalar s && s.isNull()) {
                     values.put(entry.key(), new Located("", at(s)));
                 } else {
-                    scalarText(entry.value(), what).ifPresent(v -> values.put(entry.key(), v));
+                    scalarText(entry.value(), () -> "'" + key + "." + entry.key() + "' of " + owner)
+                            .ifPresent(v -> values.put(entry.key(), v));
                 }
             }
         });

@@ -28,19 +28,30 @@ import java.util.function.UnaryOperator;
  * Turns native resource drafts into resources: resolves links (a linked input takes the linked value and its
  * secrecy), substitutes {@code {{input}}} placeholders (shell-quoted in commands, as written elsewhere),
  * checks every reference, and gives a resource without {@code update} the steps of its {@code run}.
+ * Each draft is built on its own ({@link #build} only reads shared state), so a workspace's drafts can be built
+ * on every core and their results merged in file order.
  */
 final class NativeResources {
     private final Path root;
-    private final Diagnostics diagnostics;
     private final Map<String, ResourceDraft> drafts;
 
-    NativeResources(Path root, Diagnostics diagnostics, Map<String, ResourceDraft> drafts) {
+    /** A link of an input, which orders its resource after the linked one: an edge for the cycle check. */
+    record Link(String from, String to, SourceRef at) {
+    }
+
+    /** What building one draft gave: the resource (empty if it could not be built), its links, its problems. */
+    record Built(Optional<Resource> resource, List<Link> links, Diagnostics problems) {
+    }
+
+    NativeResources(Path root, Map<String, ResourceDraft> drafts) {
         this.root = root;
-        this.diagnostics = diagnostics;
         this.drafts = drafts;
     }
 
-    Optional<Resource> build(ResourceDraft draft, CycleFinder cycles) {
+    /** Builds one draft; thread safe. */
+    Built build(ResourceDraft draft) {
+        Diagnostics diagnostics = new Diagnostics();
+        List<Link> links = new ArrayList<>();
         Map<String, Input> inputs = new LinkedHashMap<>();
         for (InputDraft input : draft.inputs()) {
             if (input.link() == null) {
@@ -50,10 +61,10 @@ final class NativeResources {
             String link = input.link().value();
             String resource = link.substring(0, link.lastIndexOf('.'));
             String linked = link.substring(link.lastIndexOf('.') + 1);
-            if (!checkLink(draft, input, resource, linked)) {
+            if (!checkLink(diagnostics, draft, input, resource, linked)) {
                 continue;
             }
-            cycles.edge(draft.name(), resource, input.link().at());
+            links.add(new Link(draft.name(), resource, input.link().at()));
             Resolved resolved = resolve(resource, linked, new HashSet<>());
             inputs.put(input.name(), new Input(input.name(), resolved.value(), resource, linked,
                     input.secret() || resolved.secret(), input.at()));
@@ -64,7 +75,7 @@ final class NativeResources {
         for (ActionDraft action : draft.actions()) {
             List<Step> steps = new ArrayList<>();
             for (StepDraft step : action.steps()) {
-                step(draft, step, values).ifPresent(steps::add);
+                step(diagnostics, draft, step, values).ifPresent(steps::add);
             }
             actions.put(action.name(), new Action(action.name(), steps, action.retries(), action.timeout(), action.at()));
         }
@@ -82,15 +93,17 @@ final class NativeResources {
             actions = withUpdate;
         }
         Map<String, String> env = new LinkedHashMap<>();
-        draft.env().forEach((name, value) -> env.put(name, raw(draft, value.value(), value.at(), values)));
-        String workdir = draft.workdir() == null ? null : raw(draft, draft.workdir().value(), draft.workdir().at(), values);
-        return Optional.of(new Resource(draft.name(), ResourceKind.RESOURCE,
+        draft.env().forEach((name, value) -> env.put(name, raw(diagnostics, draft, value.value(), value.at(), values)));
+        String workdir = draft.workdir() == null ? null
+                : raw(diagnostics, draft, draft.workdir().value(), draft.workdir().at(), values);
+        return new Built(Optional.of(new Resource(draft.name(), ResourceKind.RESOURCE,
                 draft.targets().stream().map(Located::value).toList(),
                 draft.tags(), inputs, actions, draft.waitFor().stream().map(Located::value).toList(), env, workdir,
-                Map.of(), draft.at()));
+                Map.of(), draft.at())), links, diagnostics);
     }
 
-    private boolean checkLink(ResourceDraft draft, InputDraft input, String resource, String linked) {
+    private boolean checkLink(Diagnostics diagnostics, ResourceDraft draft, InputDraft input, String resource,
+                              String linked) {
         ResourceDraft target = drafts.get(resource);
         String what = "link '" + input.link().value() + "' of input '" + input.name() + "' of resource '" + draft.name() + "'";
         if (target == null) {
@@ -130,32 +143,35 @@ final class NativeResources {
         return new Resolved(next.value(), next.secret() || found.secret());
     }
 
-    private Optional<Step> step(ResourceDraft draft, StepDraft step, Map<String, String> values) {
+    private Optional<Step> step(Diagnostics diagnostics, ResourceDraft draft, StepDraft step, Map<String, String> values) {
         if (step instanceof RunDraft run) {
-            checkPlaceholders(draft, run.command(), run.at(), values);
+            checkPlaceholders(diagnostics, draft, run.command(), run.at(), values);
             return Optional.of(new Step.Exec(Placeholders.substitute(run.command(), values, ShellQuote::quote)));
         }
         CopyDraft copy = (CopyDraft) step;
-        String source = raw(draft, copy.source().value(), copy.source().at(), values);
+        String source = raw(diagnostics, draft, copy.source().value(), copy.source().at(), values);
         String local = LocalPaths.relativeToRoot(root, draft.dir(), source);
         if (!LocalPaths.isGlob(source) && !Files.exists(LocalPaths.resolve(root, local))) {
             diagnostics.add(copy.source().at(), "copy source '" + source + "' of resource '" + draft.name()
                     + "' does not exist (relative paths start at the folder of this file)");
             return Optional.empty();
         }
-        String destination = raw(draft, copy.destination().value(), copy.destination().at(), values);
-        String owner = copy.owner() == null ? null : raw(draft, copy.owner().value(), copy.owner().at(), values);
+        String destination = raw(diagnostics, draft, copy.destination().value(), copy.destination().at(), values);
+        String owner = copy.owner() == null ? null
+                : raw(diagnostics, draft, copy.owner().value(), copy.owner().at(), values);
         String mode = copy.mode() == null ? null : copy.mode().value();
         return Optional.of(new Step.Transfer(local, destination, owner, mode));
     }
 
     /** Substitution without quoting, for values that are not shell text (paths, env values). */
-    private String raw(ResourceDraft draft, String text, SourceRef at, Map<String, String> values) {
-        checkPlaceholders(draft, text, at, values);
+    private String raw(Diagnostics diagnostics, ResourceDraft draft, String text, SourceRef at,
+                       Map<String, String> values) {
+        checkPlaceholders(diagnostics, draft, text, at, values);
         return Placeholders.substitute(text, values, UnaryOperator.identity());
     }
 
-    private void checkPlaceholders(ResourceDraft draft, String text, SourceRef at, Map<String, String> values) {
+    private static void checkPlaceholders(Diagnostics diagnostics, ResourceDraft draft, String text, SourceRef at,
+                                          Map<String, String> values) {
         List<String> used = Placeholders.names(text);
         if (used.isEmpty()) {
             return;

@@ -4,41 +4,91 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** {@code {{name}}} placeholders for inputs (spaces inside the braces allowed). */
+/**
+ * {@code {{name}}} placeholders for inputs (spaces inside the braces allowed), as the pattern
+ * {@code \{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*}}} finds them. Scanned by hand: every command and value of a
+ * workspace passes through here while loading, and a regex matcher per text was a tenth of the loader's time.
+ */
 final class Placeholders {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_-]*)\\s*}}");
-
     private Placeholders() {
     }
 
     /** The names used, in order, repeated as often as they appear. */
     static List<String> names(String text) {
         if (!text.contains("{{")) {
-            return List.of(); // most text has none; skip the matcher
+            return List.of(); // most text has none
         }
         List<String> names = new ArrayList<>();
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) {
-            names.add(m.group(1));
+        for (int[] m = find(text, 0); m != null; m = find(text, m[END])) {
+            names.add(text.substring(m[NAME], m[NAME_END]));
         }
         return names;
     }
 
     /** Replaces each known placeholder by {@code encode(value)}; unknown ones are left as written. */
     static String substitute(String text, Map<String, String> values, UnaryOperator<String> encode) {
-        if (!text.contains("{{")) {
+        int[] m = find(text, 0);
+        if (m == null) {
             return text;
         }
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : encode.apply(value)));
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int copied = 0;
+        for (; m != null; m = find(text, m[END])) {
+            String value = values.get(text.substring(m[NAME], m[NAME_END]));
+            out.append(text, copied, m[START]);
+            if (value == null) {
+                out.append(text, m[START], m[END]);
+            } else {
+                out.append(encode.apply(value));
+            }
+            copied = m[END];
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    private static final int START = 0;
+    private static final int NAME = 1;
+    private static final int NAME_END = 2;
+    private static final int END = 3;
+
+    /** The leftmost placeholder at or after {@code from}: {start, name start, name end, end}, or null. */
+    private static int[] find(String text, int from) {
+        for (int open = text.indexOf("{{", from); open >= 0; open = text.indexOf("{{", open + 1)) {
+            int i = skipSpace(text, open + 2);
+            int name = i;
+            if (i < text.length() && isNameStart(text.charAt(i))) {
+                i++;
+                while (i < text.length() && isNamePart(text.charAt(i))) {
+                    i++;
+                }
+                int nameEnd = i;
+                i = skipSpace(text, i);
+                if (text.startsWith("}}", i)) {
+                    return new int[] {open, name, nameEnd, i + 2};
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int skipSpace(String text, int i) {
+        while (i < text.length() && isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The regex {@code \s}: space, tab, newline, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean isNameStart(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
+    }
+
+    private static boolean isNamePart(char c) {
+        return isNameStart(c) || c >= '0' && c <= '9' || c == '-';
     }
 }

@@ -54,11 +54,24 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
         }
 
         Optional<Entry> entry(String key) {
-            return entries.stream().filter(e -> e.key().equals(key)).findFirst();
+            Entry found = find(key);
+            return found == null ? Optional.empty() : Optional.of(found);
         }
 
         Optional<YamlNode> get(String key) {
-            return entry(key).map(Entry::value);
+            Entry found = find(key);
+            return found == null ? Optional.empty() : Optional.of(found.value());
+        }
+
+        /** The first entry of {@code key}, or null; a plain loop, as every field read of the loader comes here. */
+        private Entry find(String key) {
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                if (e.key().equals(key)) {
+                    return e;
+                }
+            }
+            return null;
         }
 
         List<String> keys() {

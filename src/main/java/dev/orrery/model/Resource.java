@@ -1,5 +1,8 @@
 package dev.orrery.model;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,15 +27,29 @@ public record Resource(String name, ResourceKind kind, List<String> targets, Set
     public Resource {
         targets = List.copyOf(targets);
         tags = Set.copyOf(tags);
-        inputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs));
-        actions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(actions));
+        inputs = ordered(inputs);
+        actions = ordered(actions);
         waitFor = List.copyOf(waitFor);
-        env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
-        attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+        env = ordered(env);
+        attributes = ordered(attributes);
+    }
+
+    /** An unmodifiable copy in the same order; most resources have no env or attributes, which then cost nothing. */
+    private static <K, V> Map<K, V> ordered(Map<K, V> map) {
+        return map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** The secret input values, for masking. */
     public List<String> secretValues() {
-        return inputs.values().stream().filter(Input::secret).map(Input::value).toList();
+        List<String> secrets = null; // a loop: snapshots, diffs and tasks ask this of every resource
+        for (Input input : inputs.values()) {
+            if (input.secret()) {
+                if (secrets == null) {
+                    secrets = new ArrayList<>();
+                }
+                secrets.add(input.value());
+            }
+        }
+        return secrets == null ? List.of() : Collections.unmodifiableList(secrets);
     }
 }

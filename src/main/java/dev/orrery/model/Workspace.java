@@ -1,6 +1,7 @@
 package dev.orrery.model;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,9 +36,22 @@ public record Workspace(Path root, List<Host> hosts, List<Resource> resources, M
 
     /** As {@link #targetsOf(Resource)}, keeping only hosts tagged with {@code environment} when it is not null. */
     public List<Host> targetsOf(Resource resource, String environment) {
-        return hosts.stream()
-                .filter(h -> resource.targets().stream().anyMatch(t -> t.equals(h.name()) || h.tags().contains(t)))
-                .filter(h -> environment == null || h.tags().contains(environment))
-                .toList();
+        // Loops rather than streams: staging and planning ask this for every resource.
+        List<Host> out = new ArrayList<>();
+        for (Host host : hosts) {
+            if ((environment == null || host.tags().contains(environment)) && targets(resource.targets(), host)) {
+                out.add(host);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean targets(List<String> targets, Host host) {
+        for (String target : targets) {
+            if (target.equals(host.name()) || host.tags().contains(target)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

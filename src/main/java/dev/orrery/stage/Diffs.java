@@ -5,8 +5,10 @@ import dev.orrery.model.ResourceSnapshot;
 import dev.orrery.model.Secrets;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -25,6 +27,16 @@ public final class Diffs {
         TreeSet<String> names = new TreeSet<>(FieldOrder.INSTANCE);
         names.addAll(old.keySet());
         names.addAll(now.keySet());
+        // The fields that are secret in either snapshot, found from their markers in one pass.
+        Set<String> secrets = new HashSet<>();
+        for (String field : names) {
+            if (field.endsWith(Snapshots.SECRET_SUFFIX)) {
+                String value = field.substring(0, field.length() - Snapshots.SECRET_SUFFIX.length());
+                if (Snapshots.isSecret(value, before, after)) {
+                    secrets.add(value);
+                }
+            }
+        }
         List<FieldDiff> out = new ArrayList<>();
         for (String field : names) {
             if (field.endsWith(Snapshots.SECRET_SUFFIX)) {
@@ -32,7 +44,7 @@ public final class Diffs {
             }
             String o = old.get(field);
             String n = now.get(field);
-            boolean secret = Snapshots.isSecret(field, before, after);
+            boolean secret = secrets.contains(field);
             if (o == null) {
                 out.add(new FieldDiff(field, FieldDiff.Kind.ADDED, null, show(n, secret)));
             } else if (n == null) {

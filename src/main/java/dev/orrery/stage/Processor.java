@@ -69,16 +69,17 @@ public final class Processor {
         Plan plan = PlanBuilder.build(planned, changes, env, UUID.randomUUID().toString(), Instant.now());
         Map<String, Resource> byName = new HashMap<>();
         planned.resources().forEach(r -> byName.putIfAbsent(r.name(), r));
+        // jobs: stored so a committer can read the fingerprint; Commits never writes them to committed state
+        List<Change> stored = changes.stream()
+                .filter(c -> Commits.commitsState(c) || c.kind() == ResourceKind.JOB).toList();
+        List<ResourceSnapshot> snapshots = (stored.size() >= Stager.PARALLEL_FROM ? stored.parallelStream()
+                : stored.stream()).map(c -> {
+                    ResourceSnapshot snapshot = desiredOverride.get(c.resource());
+                    return snapshot != null ? snapshot : Snapshots.of(byName.get(c.resource()));
+                }).toList();
         Map<String, ResourceSnapshot> desired = new TreeMap<>();
-        for (Change change : changes) {
-            // jobs: stored so a committer can read the fingerprint; Commits never writes them to committed state
-            if (Commits.commitsState(change) || change.kind() == ResourceKind.JOB) {
-                ResourceSnapshot snapshot = desiredOverride.get(change.resource());
-                if (snapshot == null) {
-                    snapshot = Snapshots.of(byName.get(change.resource()));
-                }
-                desired.put(change.resource(), snapshot);
-            }
+        for (int i = 0; i < stored.size(); i++) {
+            desired.put(stored.get(i).resource(), snapshots.get(i));
         }
         store.plans().saveProcessed(plan, desired);
         return plan;

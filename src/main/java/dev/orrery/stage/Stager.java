@@ -45,6 +45,8 @@ public final class Stager {
     public static final String RESTRICTED = "restricted to fingerprint ";
     /** The action components are staged with when new or changed. */
     public static final String DEPLOY = "deploy";
+    /** Below this many resources, diffing them on one thread is quicker than sharing the work out. */
+    static final int PARALLEL_FROM = 500;
 
     private Stager() {
     }
@@ -156,10 +158,14 @@ public final class Stager {
             }
             Map<String, Change> staged = new LinkedHashMap<>();
             Map<String, Set<String>> changedInputs = new HashMap<>();
-            for (Resource r : desired.values()) {
-                ResourceSnapshot now = Snapshots.of(r);
+            // Snapshots and diffs are independent per resource: computed on every core, used in order.
+            List<Resource> candidates = List.copyOf(desired.values());
+            List<List<FieldDiff>> diffs = (candidates.size() >= PARALLEL_FROM ? candidates.parallelStream()
+                    : candidates.stream()).map(r -> Diffs.between(committed.get(r.name()), Snapshots.of(r))).toList();
+            for (int i = 0; i < candidates.size(); i++) {
+                Resource r = candidates.get(i);
                 ResourceSnapshot before = committed.get(r.name());
-                List<FieldDiff> diff = Diffs.between(before, now);
+                List<FieldDiff> diff = diffs.get(i);
                 if (before == null) {
                     staged.put(r.name(), change(r.name(), r.kind(), deployAction(r.kind(), true), r.tags(), diff, NEW));
                     changedInputs.put(r.name(), new HashSet<>(r.inputs().keySet()));

@@ -25,6 +25,7 @@ final class Db implements AutoCloseable {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final Checkpointer checkpointer;
     private boolean closed;
 
     /** Work done inside a transaction. */
@@ -42,9 +43,13 @@ final class Db implements AutoCloseable {
         config.enforceForeignKeys(true);
         try {
             connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA wal_autocheckpoint = " + Checkpointer.INLINE_LIMIT_PAGES);
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot open history file " + file + ": " + e.getMessage(), e);
         }
+        checkpointer = new Checkpointer(file);
     }
 
     Path file() {
@@ -53,7 +58,14 @@ final class Db implements AutoCloseable {
 
     /** Runs {@code work} in a write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back on failure. */
     <T> T write(String what, Work<T> work) {
-        return inTransaction("BEGIN IMMEDIATE", what, work);
+        T result = inTransaction("BEGIN IMMEDIATE", what, work);
+        checkpointer.afterCommit();
+        return result;
+    }
+
+    /** Waits for a background checkpoint of the log (see {@link Checkpointer}) to finish. */
+    void awaitCheckpoint() {
+        checkpointer.awaitIdle();
     }
 
     /** Runs {@code work} in a read transaction, so every query in it sees one consistent snapshot. */
@@ -128,6 +140,7 @@ final class Db implements AutoCloseable {
                 return;
             }
             closed = true;
+            checkpointer.close();
             for (PreparedStatement ps : statements.values()) {
                 try {
                     ps.close();

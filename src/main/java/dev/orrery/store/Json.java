@@ -58,23 +58,24 @@ final class Json {
 
     private static void writeString(String s, StringBuilder out) {
         out.append('"');
+        int plain = 0; // start of the run of characters that need no escape, appended in one go
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(s, plain, i);
+            plain = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append(String.format("\\u%04x", (int) c));
             }
         }
+        out.append(s, plain, s.length());
         out.append('"');
     }
 

@@ -16,10 +16,19 @@ final class SnapshotRows {
 
     /** Binds resource, kind, fields, tags at {@code first}, {@code first+1}, ... */
     static void bind(PreparedStatement ps, int first, ResourceSnapshot s) throws SQLException {
-        ps.setString(first, s.name());
-        ps.setString(first + 1, s.kind().name());
-        ps.setString(first + 2, Json.write(s.fields()));
-        ps.setString(first + 3, Codec.tags(s.tags()));
+        bind(ps, first, values(s));
+    }
+
+    /** Binds the {@link #values} of a snapshot at {@code first}, {@code first+1}, ... */
+    static void bind(PreparedStatement ps, int first, String[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            ps.setString(first + i, values[i]);
+        }
+    }
+
+    /** The snapshot's resource, kind, fields and tags columns, encoded (thread-safe, so it can run beside others). */
+    static String[] values(ResourceSnapshot s) {
+        return new String[] {s.name(), s.kind().name(), Json.write(s.fields()), Codec.tags(s.tags())};
     }
 
     static ResourceSnapshot read(ResultSet rs) throws SQLException {

@@ -12,13 +12,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Changes in the {@code changes} table; status STAGED → PROCESSED (in a plan) → EXECUTED. */
 final class SqlChangeRepository implements ChangeRepository {
     private static final String COLUMNS =
             "id, resource, kind, action, tags, diff, reason, environment, staged_at, plan_uid, executed_at";
+    private static final String INSERT = "INSERT INTO changes (resource, kind, action, tags, diff, reason, "
+            + "environment, staged_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'STAGED')";
+    /** Below this many changes, encoding them on one thread is quicker than sharing the work out. */
+    private static final int PARALLEL_FROM = 500;
 
     private final Db db;
 
@@ -28,12 +34,23 @@ final class SqlChangeRepository implements ChangeRepository {
 
     @Override
     public Change stage(Change change) {
-        return db.write("stage a change", d -> insert(d, change, true));
+        return db.write("stage a change", d -> insert(d, change));
     }
 
     @Override
     public List<Change> stageAll(List<Change> changes) {
-        return db.write("stage " + changes.size() + " changes", d -> {
+        // A change staged twice in one call: the later one replaces the earlier, as two calls would.
+        Map<String, Change> byKey = new LinkedHashMap<>();
+        for (Change change : changes) {
+            String key = key(change.resource(), change.action(), env(change.environment()));
+            byKey.remove(key);
+            byKey.put(key, change);
+        }
+        List<Change> unique = new ArrayList<>(byKey.values());
+        // Encoded before the transaction, on every core: the write lock is held only for the row writes.
+        List<String[]> rows = (unique.size() > PARALLEL_FROM ? unique.parallelStream() : unique.stream())
+                .map(SqlChangeRepository::row).toList();
+        return db.write("stage " + unique.size() + " changes", d -> {
             // Look the bucket up once instead of probing it per change: staging into an empty bucket (the
             // common case) then deletes nothing.
             Set<String> staged = new HashSet<>();
@@ -43,10 +60,42 @@ final class SqlChangeRepository implements ChangeRepository {
                     staged.add(key(rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
             }
-            List<Change> out = new ArrayList<>(changes.size());
-            for (Change change : changes) {
-                String key = key(change.resource(), change.action(), env(change.environment()));
-                out.add(insert(d, change, !staged.add(key)));
+            PreparedStatement del = d.prepare("DELETE FROM changes WHERE status = 'STAGED' AND resource = ? "
+                    + "AND action = ? AND environment = ?");
+            for (String[] row : rows) {
+                if (staged.contains(key(row[0], row[2], row[6]))) {
+                    del.setString(1, row[0]);
+                    del.setString(2, row[2]);
+                    del.setString(3, row[6]);
+                    del.executeUpdate();
+                }
+            }
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            PreparedStatement ins = d.prepare(INSERT);
+            for (String[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    ins.setString(i + 1, row[i]);
+                }
+                ins.addBatch();
+            }
+            ins.executeBatch();
+            // AUTOINCREMENT ids only grow and this transaction holds the write lock, so the batch's ids are the
+            // consecutive run ending at the last one; the count proves it.
+            long last = d.lastId();
+            long first = last - rows.size() + 1;
+            PreparedStatement count = d.prepare("SELECT COUNT(*) FROM changes WHERE id BETWEEN ? AND ?");
+            count.setLong(1, first);
+            count.setLong(2, last);
+            try (ResultSet rs = count.executeQuery()) {
+                if (!rs.next() || rs.getLong(1) != rows.size()) {
+                    throw new StoreException("staged changes did not get consecutive ids; stage again");
+                }
+            }
+            List<Change> out = new ArrayList<>(unique.size());
+            for (int i = 0; i < unique.size(); i++) {
+                out.add(unique.get(i).withId(first + i));
             }
             return out;
         });
@@ -56,30 +105,27 @@ final class SqlChangeRepository implements ChangeRepository {
         return resource + '\0' + action + '\0' + environment;
     }
 
-    /** Stages one change; with {@code replace}, first drops the staged change of the same resource and action. */
-    private static Change insert(Db d, Change change, boolean replace) throws SQLException {
-        if (replace) {
-            PreparedStatement del = d.prepare("DELETE FROM changes WHERE status = 'STAGED' AND resource = ? "
-                    + "AND action = ? AND environment = ?");
-            del.setString(1, change.resource());
-            del.setString(2, change.action());
-            del.setString(3, env(change.environment()));
-            del.executeUpdate();
+    /** The values of {@link #INSERT}'s parameters, in order. */
+    private static String[] row(Change change) {
+        return new String[] {change.resource(), change.kind().name(), change.action(), Codec.tags(change.tags()),
+                Codec.diff(change.diff()), change.reason(), env(change.environment()), Codec.time(change.stagedAt())};
+    }
+
+    /** Stages one change, first dropping the staged change of the same resource, action and environment. */
+    private static Change insert(Db d, Change change) throws SQLException {
+        String[] row = row(change);
+        PreparedStatement del = d.prepare("DELETE FROM changes WHERE status = 'STAGED' AND resource = ? "
+                + "AND action = ? AND environment = ?");
+        del.setString(1, row[0]);
+        del.setString(2, row[2]);
+        del.setString(3, row[6]);
+        del.executeUpdate();
+        PreparedStatement ins = d.prepare(INSERT);
+        for (int i = 0; i < row.length; i++) {
+            ins.setString(i + 1, row[i]);
         }
-        PreparedStatement ins = d.prepare("INSERT INTO changes (resource, kind, action, tags, diff, reason, "
-                + "environment, staged_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'STAGED') RETURNING id");
-        ins.setString(1, change.resource());
-        ins.setString(2, change.kind().name());
-        ins.setString(3, change.action());
-        ins.setString(4, Codec.tags(change.tags()));
-        ins.setString(5, Codec.diff(change.diff()));
-        ins.setString(6, change.reason());
-        ins.setString(7, env(change.environment()));
-        ins.setString(8, Codec.time(change.stagedAt()));
-        try (ResultSet rs = ins.executeQuery()) {
-            rs.next();
-            return change.withId(rs.getLong(1));
-        }
+        ins.executeUpdate();
+        return change.withId(d.lastId());
     }
 
     @Override

@@ -74,6 +74,9 @@ public final class PlanningBenchmark {
             measure(root.resolve("warmup-small"), 1_000, false);
             measure(root.resolve("warmup-1"), largest, false);
             measure(root.resolve("warmup-2"), largest, false);
+            measure(root.resolve("warmup-3"), largest, false);
+            measure(root.resolve("warmup-4"), largest, false);
+            measure(root.resolve("warmup-5"), largest, false);
             List<Result> results = new ArrayList<>();
             for (int size : sizes) {
                 Result result = measure(root.resolve("ws-" + size), size, size <= BASELINE_LIMIT);
