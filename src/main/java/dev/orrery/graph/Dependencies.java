@@ -5,11 +5,9 @@ import dev.orrery.model.Resource;
 import dev.orrery.model.ResourceKind;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The resource-level rules shared by {@link PlanBuilder} and {@link ResourceGraph}. */
 final class Dependencies {
@@ -31,18 +29,20 @@ final class Dependencies {
      * removal may name resources that are gone).
      */
     static List<String> waitsFor(Resource resource, Map<String, Resource> byName) {
-        Set<String> names = new LinkedHashSet<>();
+        // A list with a contains check, not a set: a resource waits for a handful of others, and every plan
+        // asks this of every resource.
+        List<String> names = new ArrayList<>(resource.waitFor().size());
         for (String name : resource.waitFor()) {
-            if (byName.containsKey(name)) {
+            if (byName.containsKey(name) && !names.contains(name)) {
                 names.add(name);
             }
         }
         for (Input input : resource.inputs().values()) {
-            if (input.isLink() && byName.containsKey(input.linkResource())) {
+            if (input.isLink() && byName.containsKey(input.linkResource()) && !names.contains(input.linkResource())) {
                 names.add(input.linkResource());
             }
         }
-        return new ArrayList<>(names);
+        return names;
     }
 
     /** The component whose build a component reuses, if it names one the workspace knows. */

@@ -4,6 +4,7 @@ import dev.orrery.model.Resource;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +36,13 @@ final class NearestPlanned {
      *                        the plan
      */
     List<String> of(String resource) {
+        List<String> direct = parentsOf(resource);
+        if (planned.containsAll(direct)) { // the usual case: nothing to walk through
+            if (direct.contains(resource)) {
+                throw new CycleException(pathBack(resource));
+            }
+            return Collections.unmodifiableList(direct);
+        }
         Set<String> found = new LinkedHashSet<>();
         for (String parent : parentsOf(resource)) {
             if (planned.contains(parent)) {

@@ -117,6 +117,13 @@ final class Db implements AutoCloseable {
         return ps;
     }
 
+    /** Binds {@code values} as text at {@code first}, {@code first + 1}, ... (values encoded ahead of a batch). */
+    static void bind(PreparedStatement ps, int first, String[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            ps.setString(first + i, values[i]);
+        }
+    }
+
     /** Executes a statement that is not worth caching (DDL, migrations). */
     void execute(String sql) throws SQLException {
         try (Statement s = connection.createStatement()) {

@@ -16,14 +16,7 @@ final class SnapshotRows {
 
     /** Binds resource, kind, fields, tags at {@code first}, {@code first+1}, ... */
     static void bind(PreparedStatement ps, int first, ResourceSnapshot s) throws SQLException {
-        bind(ps, first, values(s));
-    }
-
-    /** Binds the {@link #values} of a snapshot at {@code first}, {@code first+1}, ... */
-    static void bind(PreparedStatement ps, int first, String[] values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            ps.setString(first + i, values[i]);
-        }
+        Db.bind(ps, first, values(s));
     }
 
     /** The snapshot's resource, kind, fields and tags columns, encoded (thread-safe, so it can run beside others). */

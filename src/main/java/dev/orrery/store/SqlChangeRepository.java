@@ -48,7 +48,7 @@ final class SqlChangeRepository implements ChangeRepository {
         }
         List<Change> unique = new ArrayList<>(byKey.values());
         // Encoded before the transaction, on every core: the write lock is held only for the row writes.
-        List<String[]> rows = (unique.size() > PARALLEL_FROM ? unique.parallelStream() : unique.stream())
+        List<String[]> rows = (unique.size() >= PARALLEL_FROM ? unique.parallelStream() : unique.stream())
                 .map(SqlChangeRepository::row).toList();
         return db.write("stage " + unique.size() + " changes", d -> {
             // Look the bucket up once instead of probing it per change: staging into an empty bucket (the
@@ -60,14 +60,9 @@ final class SqlChangeRepository implements ChangeRepository {
                     staged.add(key(rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
             }
-            PreparedStatement del = d.prepare("DELETE FROM changes WHERE status = 'STAGED' AND resource = ? "
-                    + "AND action = ? AND environment = ?");
             for (String[] row : rows) {
                 if (staged.contains(key(row[0], row[2], row[6]))) {
-                    del.setString(1, row[0]);
-                    del.setString(2, row[2]);
-                    del.setString(3, row[6]);
-                    del.executeUpdate();
+                    dropStaged(d, row);
                 }
             }
             if (rows.isEmpty()) {
@@ -75,9 +70,7 @@ final class SqlChangeRepository implements ChangeRepository {
             }
             PreparedStatement ins = d.prepare(INSERT);
             for (String[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    ins.setString(i + 1, row[i]);
-                }
+                Db.bind(ins, 1, row);
                 ins.addBatch();
             }
             ins.executeBatch();
@@ -114,18 +107,21 @@ final class SqlChangeRepository implements ChangeRepository {
     /** Stages one change, first dropping the staged change of the same resource, action and environment. */
     private static Change insert(Db d, Change change) throws SQLException {
         String[] row = row(change);
+        dropStaged(d, row);
+        PreparedStatement ins = d.prepare(INSERT);
+        Db.bind(ins, 1, row);
+        ins.executeUpdate();
+        return change.withId(d.lastId());
+    }
+
+    /** Drops the staged change with the resource, action and environment of {@code row} (a {@link #row}). */
+    private static void dropStaged(Db d, String[] row) throws SQLException {
         PreparedStatement del = d.prepare("DELETE FROM changes WHERE status = 'STAGED' AND resource = ? "
                 + "AND action = ? AND environment = ?");
         del.setString(1, row[0]);
         del.setString(2, row[2]);
         del.setString(3, row[6]);
         del.executeUpdate();
-        PreparedStatement ins = d.prepare(INSERT);
-        for (int i = 0; i < row.length; i++) {
-            ins.setString(i + 1, row[i]);
-        }
-        ins.executeUpdate();
-        return change.withId(d.lastId());
     }
 
     @Override

@@ -77,7 +77,7 @@ final class SqlPlanRepository implements PlanRepository {
                     + "VALUES (?, ?, ?, ?, ?)");
             for (String[] snapshot : snapshots) {
                 s.setLong(1, id);
-                SnapshotRows.bind(s, 2, snapshot);
+                Db.bind(s, 2, snapshot);
                 s.addBatch();
             }
             s.executeBatch();

@@ -55,6 +55,7 @@ public final class PlanningBenchmark {
     private static final int[] DEFAULT_SIZES = {1_000, 4_000, 10_000};
     private static final int BASELINE_LIMIT = 4_000;
     private static final int REPEAT = 3;
+    private static final int WARMUP_ROUNDS = 5;
 
     private PlanningBenchmark() {
     }
@@ -68,15 +69,15 @@ public final class PlanningBenchmark {
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             // Steady state, as in a GUI session that re-plans: the JIT needs about eight loads of the largest
-            // workspace before its figures settle (a cold command-line run is slower; the README says by how much).
+            // workspace before its figures settle, and each round loads it three times (a cold command-line run
+            // is slower; the README says by how much).
             int largest = Arrays.stream(sizes).max().orElse(1_000);
-            System.out.printf(Locale.ROOT, "warming up (1,000 tasks, then %,d tasks twice; not shown)…%n", largest);
+            System.out.printf(Locale.ROOT, "warming up (1,000 tasks, then %,d tasks %d times; not shown)…%n", largest,
+                    WARMUP_ROUNDS);
             measure(root.resolve("warmup-small"), 1_000, false);
-            measure(root.resolve("warmup-1"), largest, false);
-            measure(root.resolve("warmup-2"), largest, false);
-            measure(root.resolve("warmup-3"), largest, false);
-            measure(root.resolve("warmup-4"), largest, false);
-            measure(root.resolve("warmup-5"), largest, false);
+            for (int round = 1; round <= WARMUP_ROUNDS; round++) {
+                measure(root.resolve("warmup-" + round), largest, false);
+            }
             List<Result> results = new ArrayList<>();
             for (int size : sizes) {
                 Result result = measure(root.resolve("ws-" + size), size, size <= BASELINE_LIMIT);
