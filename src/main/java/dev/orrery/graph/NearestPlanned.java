@@ -44,7 +44,7 @@ final class NearestPlanned {
             return Collections.unmodifiableList(direct);
         }
         Set<String> found = new LinkedHashSet<>();
-        for (String parent : parentsOf(resource)) {
+        for (String parent : direct) {
             if (planned.contains(parent)) {
                 found.add(parent);
             } else {

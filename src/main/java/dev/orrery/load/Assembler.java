@@ -5,6 +5,7 @@ import dev.orrery.load.Drafts.EntryDraft;
 import dev.orrery.load.Drafts.FileDraft;
 import dev.orrery.load.Drafts.ResourceDraft;
 import dev.orrery.model.Host;
+import dev.orrery.model.Parallel;
 import dev.orrery.model.Resource;
 import dev.orrery.model.SourceRef;
 import dev.orrery.model.Workspace;
@@ -23,9 +24,6 @@ import java.util.Set;
  * references to hosts, tags, resources and inputs, reuse-from, cycles) and builds the model.
  */
 final class Assembler {
-    /** Below this many resources, building them on one thread is quicker than sharing the work out. */
-    private static final int PARALLEL_FROM = 500;
-
     private final Path root;
     private final Diagnostics diagnostics;
     private final List<FileDraft> files;
@@ -101,7 +99,7 @@ final class Assembler {
         NativeResources builder = new NativeResources(root, natives);
         List<ResourceDraft> all = new ArrayList<>();
         files.forEach(file -> all.addAll(file.resources()));
-        return (all.size() >= PARALLEL_FROM ? all.parallelStream() : all.stream()).map(builder::build).toList();
+        return Parallel.map(all, builder::build);
     }
 
     List<Host> hosts() {

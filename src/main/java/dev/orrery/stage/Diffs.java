@@ -27,14 +27,12 @@ public final class Diffs {
         TreeSet<String> names = new TreeSet<>(FieldOrder.INSTANCE);
         names.addAll(old.keySet());
         names.addAll(now.keySet());
-        // The fields that are secret in either snapshot, found from their markers in one pass.
+        // The fields that are secret in either snapshot, read off their markers in one pass.
         Set<String> secrets = new HashSet<>();
         for (String field : names) {
-            if (field.endsWith(Snapshots.SECRET_SUFFIX)) {
-                String value = field.substring(0, field.length() - Snapshots.SECRET_SUFFIX.length());
-                if (Snapshots.isSecret(value, before, after)) {
-                    secrets.add(value);
-                }
+            if (field.endsWith(Snapshots.SECRET_SUFFIX)
+                    && ("true".equals(old.get(field)) || "true".equals(now.get(field)))) {
+                secrets.add(field.substring(0, field.length() - Snapshots.SECRET_SUFFIX.length()));
             }
         }
         List<FieldDiff> out = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.orrery.stage;
 import dev.orrery.graph.PlanBuilder;
 import dev.orrery.model.Action;
 import dev.orrery.model.Change;
+import dev.orrery.model.Parallel;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Resource;
 import dev.orrery.model.ResourceKind;
@@ -72,11 +73,10 @@ public final class Processor {
         // jobs: stored so a committer can read the fingerprint; Commits never writes them to committed state
         List<Change> stored = changes.stream()
                 .filter(c -> Commits.commitsState(c) || c.kind() == ResourceKind.JOB).toList();
-        List<ResourceSnapshot> snapshots = (stored.size() >= Stager.PARALLEL_FROM ? stored.parallelStream()
-                : stored.stream()).map(c -> {
-                    ResourceSnapshot snapshot = desiredOverride.get(c.resource());
-                    return snapshot != null ? snapshot : Snapshots.of(byName.get(c.resource()));
-                }).toList();
+        List<ResourceSnapshot> snapshots = Parallel.map(stored, c -> {
+            ResourceSnapshot snapshot = desiredOverride.get(c.resource());
+            return snapshot != null ? snapshot : Snapshots.of(byName.get(c.resource()));
+        });
         Map<String, ResourceSnapshot> desired = new TreeMap<>();
         for (int i = 0; i < stored.size(); i++) {
             desired.put(stored.get(i).resource(), snapshots.get(i));

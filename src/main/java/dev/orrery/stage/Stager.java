@@ -4,6 +4,7 @@ import dev.orrery.model.Action;
 import dev.orrery.model.Change;
 import dev.orrery.model.FieldDiff;
 import dev.orrery.model.Input;
+import dev.orrery.model.Parallel;
 import dev.orrery.model.Resource;
 import dev.orrery.model.ResourceKind;
 import dev.orrery.model.ResourceSnapshot;
@@ -45,8 +46,6 @@ public final class Stager {
     public static final String RESTRICTED = "restricted to fingerprint ";
     /** The action components are staged with when new or changed. */
     public static final String DEPLOY = "deploy";
-    /** Below this many resources, diffing them on one thread is quicker than sharing the work out. */
-    static final int PARALLEL_FROM = 500;
 
     private Stager() {
     }
@@ -160,8 +159,8 @@ public final class Stager {
             Map<String, Set<String>> changedInputs = new HashMap<>();
             // Snapshots and diffs are independent per resource: computed on every core, used in order.
             List<Resource> candidates = List.copyOf(desired.values());
-            List<List<FieldDiff>> diffs = (candidates.size() >= PARALLEL_FROM ? candidates.parallelStream()
-                    : candidates.stream()).map(r -> Diffs.between(committed.get(r.name()), Snapshots.of(r))).toList();
+            List<List<FieldDiff>> diffs = Parallel.map(candidates,
+                    r -> Diffs.between(committed.get(r.name()), Snapshots.of(r)));
             for (int i = 0; i < candidates.size(); i++) {
                 Resource r = candidates.get(i);
                 ResourceSnapshot before = committed.get(r.name());

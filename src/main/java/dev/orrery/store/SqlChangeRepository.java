@@ -2,6 +2,7 @@ package dev.orrery.store;
 
 import dev.orrery.model.Change;
 import dev.orrery.model.ExecutedChange;
+import dev.orrery.model.Parallel;
 import dev.orrery.model.ResourceKind;
 import dev.orrery.model.ResourceSnapshot;
 
@@ -23,8 +24,6 @@ final class SqlChangeRepository implements ChangeRepository {
             "id, resource, kind, action, tags, diff, reason, environment, staged_at, plan_uid, executed_at";
     private static final String INSERT = "INSERT INTO changes (resource, kind, action, tags, diff, reason, "
             + "environment, staged_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'STAGED')";
-    /** Below this many changes, encoding them on one thread is quicker than sharing the work out. */
-    private static final int PARALLEL_FROM = 500;
 
     private final Db db;
 
@@ -48,8 +47,7 @@ final class SqlChangeRepository implements ChangeRepository {
         }
         List<Change> unique = new ArrayList<>(byKey.values());
         // Encoded before the transaction, on every core: the write lock is held only for the row writes.
-        List<String[]> rows = (unique.size() >= PARALLEL_FROM ? unique.parallelStream() : unique.stream())
-                .map(SqlChangeRepository::row).toList();
+        List<String[]> rows = Parallel.map(unique, SqlChangeRepository::row);
         return db.write("stage " + unique.size() + " changes", d -> {
             // Look the bucket up once instead of probing it per change: staging into an empty bucket (the
             // common case) then deletes nothing.

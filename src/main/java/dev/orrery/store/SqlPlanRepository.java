@@ -1,6 +1,7 @@
 package dev.orrery.store;
 
 import dev.orrery.model.Dependency;
+import dev.orrery.model.Parallel;
 import dev.orrery.model.Plan;
 import dev.orrery.model.PlanSummary;
 import dev.orrery.model.ResourceKind;
@@ -27,8 +28,6 @@ import java.util.regex.Pattern;
  */
 final class SqlPlanRepository implements PlanRepository {
     private static final Pattern LAST = Pattern.compile("last(\\d*)");
-    /** Below this many tasks, encoding them on one thread is quicker than sharing the work out. */
-    private static final int PARALLEL_FROM = 500;
 
     private final SqliteStore store;
     private final Db db;
@@ -51,8 +50,8 @@ final class SqlPlanRepository implements PlanRepository {
     private void save(Plan plan, Map<String, ResourceSnapshot> desired, boolean process) {
         // Encode (and seal) outside the transaction, on every core: the key file may have to be created, and the
         // write lock is then held only for the row writes.
-        List<String> payloads = parallelIfLarge(plan.tasks()).map(this::payload).toList();
-        List<String[]> snapshots = parallelIfLarge(List.copyOf(desired.values())).map(SnapshotRows::values).toList();
+        List<String> payloads = Parallel.map(plan.tasks(), this::payload);
+        List<String[]> snapshots = Parallel.map(List.copyOf(desired.values()), SnapshotRows::values);
         db.write("save plan " + plan.uid(), d -> {
             PreparedStatement p = d.prepare("INSERT INTO plans (uid, created, environment) VALUES (?, ?, ?)");
             p.setString(1, plan.uid());
@@ -151,10 +150,6 @@ final class SqlPlanRepository implements PlanRepository {
         ps.setInt(2, declared);
         ps.setString(3, text.toString());
         ps.executeUpdate();
-    }
-
-    private static <T> java.util.stream.Stream<T> parallelIfLarge(List<T> items) {
-        return items.size() >= PARALLEL_FROM ? items.parallelStream() : items.stream();
     }
 
     private String payload(Task task) {
