@@ -28,7 +28,8 @@ class QueryPlanTest {
         try (SqliteStore store = SqliteStore.open(dir)) {
             assertThat(plan(store, "UPDATE changes SET status = 'PROCESSED', plan_uid = ? WHERE status = 'STAGED' "
                     + "AND id IN (SELECT change_id FROM plan_changes WHERE plan_id = ?)"))
-                    .anyMatch(step -> step.contains("INDEX changes_staged"))
+                    // SQLite 3.46 walked the staged index; 3.54 looks each id up by rowid: both avoid a scan
+                    .anyMatch(step -> step.contains("INDEX changes_staged") || step.contains("INTEGER PRIMARY KEY"))
                     .noneMatch(step -> step.startsWith("SCAN changes"));
         }
     }
