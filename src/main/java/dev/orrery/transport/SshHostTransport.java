@@ -9,6 +9,7 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.common.SftpConstants;
@@ -267,9 +268,14 @@ final class SshHostTransport implements Transport {
         try {
             ConnectFuture future = client.connect(target.user(), target.address(), target.port(),
                     SharedSshClient.contextFor(check), null);
-            s = future.verify(settings.connectTimeout()).getSession();
+            s = future.verify(connectTimeout(target)).getSession();
         } catch (IOException e) {
             throw unreachable(target, e);
+        }
+        if (target.keepAlive() != null) {
+            // ssh_config's ServerAliveInterval for this host; the service reads it when login completes
+            CoreModuleProperties.HEARTBEAT_INTERVAL.set(s, target.keepAlive());
+            CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(s, target.keepAlive());
         }
         try {
             s.setKeyIdentityProvider(KeyIdentityProvider.wrapKeyPairs(keys));
@@ -299,6 +305,10 @@ final class SshHostTransport implements Transport {
         }
         LOG.debug("connected to {} as {}", target.nameAndWhere(), target.user());
         return s;
+    }
+
+    private Duration connectTimeout(SshTarget target) {
+        return target.connectTimeout() != null ? target.connectTimeout() : settings.connectTimeout();
     }
 
     /**
@@ -346,7 +356,7 @@ final class SshHostTransport implements Transport {
         } else if (root instanceof NoRouteToHostException) {
             why = "no route to host";
         } else if (isTimeout(e)) {
-            why = "no answer within " + Durations.human(settings.connectTimeout());
+            why = "no answer within " + Durations.human(connectTimeout(target));
         } else {
             return new HandshakeDropped(target.nameAndWhere() + " unreachable: " + reason(e), e);
         }

@@ -1,6 +1,7 @@
 package dev.orrery.transport;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,11 +13,19 @@ import java.util.List;
  * @param knownHosts     the known_hosts file the host key is checked against (and appended to)
  * @param hostKeyAlias   name the host key is recorded under instead of {@code [address]:port} (null: none);
  *                       sandbox hosts use it because their port changes on every start
+ * @param connectTimeout ssh_config's {@code ConnectTimeout} (null: the settings' default)
+ * @param keepAlive      ssh_config's {@code ServerAliveInterval} (null: the settings' default; zero: none)
  */
 record SshTarget(String name, String address, int port, String user, List<Path> identities, Path knownHosts,
-                 String hostKeyAlias) {
+                 String hostKeyAlias, Duration connectTimeout, Duration keepAlive) {
     SshTarget {
         identities = List.copyOf(identities);
+    }
+
+    /** A target that takes every timeout from the settings. */
+    SshTarget(String name, String address, int port, String user, List<Path> identities, Path knownHosts,
+              String hostKeyAlias) {
+        this(name, address, port, user, identities, knownHosts, hostKeyAlias, null, null);
     }
 
     /** {@code 10.0.0.5:22} */

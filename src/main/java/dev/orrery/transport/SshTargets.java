@@ -1,23 +1,24 @@
 package dev.orrery.transport;
 
 import dev.orrery.model.Host;
-import org.apache.sshd.client.config.hosts.ConfigFileHostEntryResolver;
-import org.apache.sshd.client.config.hosts.HostConfigEntry;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Combines an inventory {@link Host} with {@code ~/.ssh/config} (Host, HostName, Port, User, IdentityFile,
- * UserKnownHostsFile) into an {@link SshTarget}. The inventory wins where both say something; keys named
- * nowhere fall back to the default {@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa}, as OpenSSH does.
+ * Combines an inventory {@link Host} with {@code ~/.ssh/config} (read as OpenSSH reads it, {@link SshConfig}) into
+ * an {@link SshTarget}. The inventory wins where both say something, as options on {@code ssh}'s command line do;
+ * keys named nowhere fall back to the default {@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa}.
  */
 final class SshTargets {
     static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
+    private static final Pattern TIME_PART = Pattern.compile("(\\d+)([smhdw]?)");
 
     private final Path workspaceRoot;
     private final TransportSettings settings;
@@ -29,75 +30,76 @@ final class SshTargets {
 
     SshTarget resolve(Host host) throws TransportException {
         String alias = host.address() != null && !host.address().isBlank() ? host.address() : host.name();
-        HostConfigEntry entry = configEntry(alias, host);
-        List<HostConfigEntry> rawEntries = rawEntries(alias);
-        String address = entry != null && notBlank(entry.getHostName()) ? entry.getHostName() : alias;
-        int port = host.port() > 0 ? host.port() : entry != null && entry.getPort() > 0 ? entry.getPort() : 22;
+        SshConfig.Options config = new SshConfig(settings.sshConfig(), settings.userHome(), settings.localUser())
+                .resolve(alias);
+        String address = config.hostName();
+        int port = host.port() > 0 ? host.port() : configPort(config);
         String user = host.user() != null ? host.user()
-                : entry != null && notBlank(entry.getUsername()) ? entry.getUsername() : settings.localUser();
-        List<Path> identities = identities(host, rawEntries, address, port, user);
-        String configKnownHosts = rawProperty(rawEntries, "UserKnownHostsFile");
+                : config.first("user") != null ? config.first("user") : settings.localUser();
+        List<Path> identities = identities(host, config.all("identityfile"), address, port, user);
+        String configKnownHosts = config.first("userknownhostsfile");
         Path knownHosts = host.knownHostsFile() != null ? workspacePath(host.knownHostsFile())
                 : configKnownHosts != null ? expand(firstWord(configKnownHosts), address, port, user)
                 : settings.knownHosts();
-        String keyAlias = entry != null ? entry.getProperty("HostKeyAlias") : null;
+        String keyAlias = config.first("hostkeyalias");
         return new SshTarget(host.name(), address, port, user, identities, knownHosts,
-                notBlank(keyAlias) ? keyAlias : null);
+                notBlank(keyAlias) ? keyAlias : null,
+                seconds(config.first("connecttimeout"), "ConnectTimeout"),
+                seconds(config.first("serveraliveinterval"), "ServerAliveInterval"));
     }
 
-    private HostConfigEntry configEntry(String alias, Host host) throws TransportException {
-        Path config = settings.sshConfig();
-        if (!Files.isRegularFile(config)) {
+    private int configPort(SshConfig.Options config) throws TransportException {
+        String port = config.first("port");
+        if (port == null) {
+            return 22;
+        }
+        try {
+            int value = Integer.parseInt(port.trim());
+            if (value > 0 && value < 65536) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new TransportException(settings.sshConfig() + ": Port " + port + " is not a port number");
+    }
+
+    /** ssh_config times: {@code 30}, {@code 30s}, {@code 1m30s}, {@code 1h}; {@code none} is no value. */
+    static Duration seconds(String value, String keyword) throws TransportException {
+        if (value == null || value.equalsIgnoreCase("none")) {
             return null;
         }
-        try {
-            return new ConfigFileHostEntryResolver(config)
-                    .resolveEffectiveHost(alias, host.port(), null, host.user(), null, null);
-        } catch (IOException | RuntimeException e) {
-            throw new TransportException("cannot read " + config + " for host " + host.name() + ": "
-                    + e.getMessage(), e);
+        Matcher part = TIME_PART.matcher(value.trim().toLowerCase(Locale.ROOT));
+        long total = 0;
+        int end = 0;
+        while (part.find() && part.start() == end) {
+            long n = Long.parseLong(part.group(1));
+            String unit = part.group(2);
+            total += switch (unit) {
+                case "", "s" -> n;
+                case "m" -> n * 60;
+                case "h" -> n * 3600;
+                case "d" -> n * 86_400;
+                default -> n * 604_800;
+            };
+            end = part.end();
         }
+        if (end == 0 || end != value.trim().length()) {
+            throw new TransportException("~/.ssh/config: " + keyword + " " + value + " is not a time (e.g. 30, 30s, 1m)");
+        }
+        return Duration.ofSeconds(total);
     }
 
-    /**
-     * The matching Host blocks as written: MINA's effective entry expands {@code ~} with the JVM's home folder,
-     * so paths are taken from here and expanded against the (injectable) home instead.
-     */
-    private List<HostConfigEntry> rawEntries(String alias) throws TransportException {
-        Path config = settings.sshConfig();
-        if (!Files.isRegularFile(config)) {
-            return List.of();
-        }
-        try {
-            return HostConfigEntry.findMatchingEntries(alias, HostConfigEntry.readHostConfigEntries(config));
-        } catch (IOException | RuntimeException e) {
-            throw new TransportException("cannot read " + config + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String rawProperty(List<HostConfigEntry> entries, String name) {
-        for (HostConfigEntry e : entries) {
-            String value = e.getProperty(name);
-            if (notBlank(value)) {
-                return value; // first obtained value wins, as in OpenSSH
-            }
-        }
-        return null;
-    }
-
-    private List<Path> identities(Host host, List<HostConfigEntry> entries, String address, int port, String user) {
+    private List<Path> identities(Host host, List<String> configured, String address, int port, String user) {
         List<Path> keys = new ArrayList<>();
         if (host.identityFile() != null && !host.identityFile().isBlank()) {
             keys.add(workspacePath(host.identityFile()));
             return keys;
         }
-        for (HostConfigEntry entry : entries) {
-            Collection<String> named = entry.getIdentities() == null ? List.of() : entry.getIdentities();
-            for (String file : named) {
-                Path path = expand(file, address, port, user);
-                if (!keys.contains(path)) {
-                    keys.add(path);
-                }
+        for (String file : configured) {
+            Path path = expand(file, address, port, user);
+            if (!keys.contains(path)) {
+                keys.add(path);
             }
         }
         if (keys.isEmpty()) {
@@ -110,7 +112,6 @@ final class SshTargets {
         }
         return keys;
     }
-
     /** Inventory paths: {@code ~} is the (injectable) home folder, relative paths start at the workspace. */
     private Path workspacePath(String file) {
         if (file.equals("~") || file.startsWith("~/")) {
