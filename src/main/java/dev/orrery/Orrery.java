@@ -94,7 +94,7 @@ public final class Orrery implements AutoCloseable {
     private volatile PassphraseProvider passphrases = PassphraseProvider.none();
     private LoadResult loaded;
     private Store store;
-    private Transports transports;
+    private TransportPool transports;
     private final List<AutoCloseable> handles = new ArrayList<>();
     private boolean closed;
 
@@ -558,7 +558,8 @@ public final class Orrery implements AutoCloseable {
         if (transports == null) {
             transports = TransportPool.create(root, hostKeyPolicy, passphrases);
         }
-        return transports;
+        // jump hosts that the inventory names are reached with their inventory settings
+        return transports.withInventory(workspace().hosts());
     }
 
     private Control control() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads an inventory file: {@code hosts:} mapping host names to how to reach them.
@@ -25,8 +26,10 @@ import java.util.Set;
  */
 final class InventoryReader {
     static final List<String> TOP_KEYS = List.of("hosts");
+    private static final Pattern JUMP_HOP =
+            Pattern.compile("([A-Za-z0-9._-]+@)?([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+])(:[0-9]{1,5})?");
     static final List<String> HOST_KEYS = List.of("address", "port", "user", "key", "known-hosts", "tags",
-            "sandbox", "local");
+            "sandbox", "local", "jump");
 
     private InventoryReader() {
     }
@@ -63,7 +66,7 @@ final class InventoryReader {
         }
         if (!(entry.value() instanceof YamlNode.Mapping mapping)) {
             diagnostics.add(Fields.ref(file, entry.value().mark()), "host '" + name + "' must be a mapping of its"
-                    + " settings (address, port, user, key, known-hosts, tags, sandbox, local), not "
+                    + " settings (address, port, user, key, known-hosts, tags, sandbox, local, jump), not "
                     + entry.value().describe());
             return java.util.Optional.empty();
         }
@@ -86,6 +89,33 @@ final class InventoryReader {
             }
             tags.add(tag.value());
         }
-        return java.util.Optional.of(new Host(name, address, port, user, key, knownHosts, tags, sandbox, local, at));
+        String jump = fields.text("jump").map(hops -> checkedJump(diagnostics, hops, name, sandbox || local))
+                .orElse(null);
+        return java.util.Optional.of(new Host(name, address, port, user, key, knownHosts, tags, sandbox, local, at,
+                jump));
+    }
+
+    /** {@code bastion}, {@code user@host:port}, or a comma-separated chain of them, as OpenSSH's ProxyJump. */
+    private static String checkedJump(Diagnostics diagnostics, Located hops, String host, boolean notSsh) {
+        if (notSsh) {
+            diagnostics.add(hops.at(), "host '" + host + "' is a sandbox or local host; only SSH hosts go through a"
+                    + " jump host");
+            return null;
+        }
+        if (hops.value().equalsIgnoreCase("none")) {
+            return "none";
+        }
+        for (String hop : hops.value().split(",", -1)) {
+            if (!JUMP_HOP.matcher(hop.trim()).matches()) {
+                diagnostics.add(hops.at(), "jump '" + hop.trim() + "' of host '" + host + "' is not a host: write"
+                        + " bastion, user@bastion or user@bastion:2222, several separated by commas");
+                return null;
+            }
+            if (hop.trim().equals(host)) {
+                diagnostics.add(hops.at(), "host '" + host + "' cannot be its own jump host");
+                return null;
+            }
+        }
+        return hops.value().replace(" ", "");
     }
 }

@@ -15,11 +15,21 @@ import java.util.Set;
  * @param tags          tags such as the environment ({@code staging}, {@code prod})
  * @param sandbox       true: an embedded SSH server on loopback is started for this host
  * @param local         true: tasks run as local processes on this machine, without SSH
+ * @param jump          jump hosts to go through, as OpenSSH's ProxyJump: {@code bastion} (an inventory host or
+ *                      an ssh_config alias), {@code user@host:port}, or several separated by commas, first hop
+ *                      first; null means "as ~/.ssh/config says" (its ProxyJump, else direct)
  */
 public record Host(String name, String address, int port, String user, String identityFile,
-                   String knownHostsFile, Set<String> tags, boolean sandbox, boolean local, SourceRef source) {
+                   String knownHostsFile, Set<String> tags, boolean sandbox, boolean local, SourceRef source,
+                   String jump) {
     public Host {
         tags = Set.copyOf(tags);
+    }
+
+    /** A host reached directly, or as ~/.ssh/config says. */
+    public Host(String name, String address, int port, String user, String identityFile, String knownHostsFile,
+                Set<String> tags, boolean sandbox, boolean local, SourceRef source) {
+        this(name, address, port, user, identityFile, knownHostsFile, tags, sandbox, local, source, null);
     }
 
     public Optional<String> userIfSet() {

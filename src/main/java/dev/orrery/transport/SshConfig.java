@@ -184,6 +184,10 @@ final class SshConfig {
         }
 
         private void offer(String keyword, String value) {
+            if ((keyword.equals("proxyjump") || keyword.equals("proxycommand"))
+                    && (first("proxyjump") != null || first("proxycommand") != null)) {
+                return; // whichever of the two comes first wins, as ssh_config(5) says
+            }
             List<String> list = values.computeIfAbsent(keyword, k -> new ArrayList<>());
             if (list.isEmpty() || LISTS.contains(keyword)) {
                 list.add(value);

@@ -4,11 +4,12 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.future.AuthFuture;
-import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
@@ -43,6 +44,14 @@ final class SshHostTransport implements Transport {
     private static final long WAIT_SLICE_MS = 200;
     private static final long HANDSHAKE_RETRY_PAUSE_MS = 300;
 
+    /** The jump host to go through (null: connect directly); resolved at connect time, as the target is. */
+    @FunctionalInterface
+    interface JumpSource {
+        JumpSource DIRECT = () -> null;
+
+        SshHostTransport resolve() throws TransportException;
+    }
+
     /** Finds out where the host is; for sandbox hosts this starts the server. */
     @FunctionalInterface
     interface TargetSource {
@@ -52,6 +61,7 @@ final class SshHostTransport implements Transport {
     private final String hostName;
     private final String kind;
     private final TargetSource targets;
+    private final JumpSource jumps;
     private final HostKeyPolicy hostKeyPolicy;
     private final IdentityKeys identityKeys;
     private final TransportSettings settings;
@@ -62,6 +72,12 @@ final class SshHostTransport implements Transport {
 
     SshHostTransport(String hostName, String kind, TargetSource targets, HostKeyPolicy hostKeyPolicy,
                      IdentityKeys identityKeys, TransportSettings settings, boolean sftpRootedAtLogin) {
+        this(hostName, kind, targets, JumpSource.DIRECT, hostKeyPolicy, identityKeys, settings, sftpRootedAtLogin);
+    }
+
+    SshHostTransport(String hostName, String kind, TargetSource targets, JumpSource jumps, HostKeyPolicy hostKeyPolicy,
+                     IdentityKeys identityKeys, TransportSettings settings, boolean sftpRootedAtLogin) {
+        this.jumps = jumps;
         this.hostName = hostName;
         this.kind = kind;
         this.targets = targets;
@@ -266,9 +282,28 @@ final class SshHostTransport implements Transport {
         SshClient client = SharedSshClient.get(settings.keepAlive());
         ClientSession s;
         try {
-            ConnectFuture future = client.connect(target.user(), target.address(), target.port(),
-                    SharedSshClient.contextFor(check), null);
-            s = future.verify(connectTimeout(target)).getSession();
+            // Through a jump host, the TCP connection goes to a forward on the jump host's session; the host key
+            // is still checked against the target's own name and port.
+            SshHostTransport jump = jumps.resolve();
+            if (jump == null && target.proxyCommand() != null) {
+                s = connectThroughCommand(client, target, check);
+            } else if (jump == null) {
+                s = client.connect(target.user(), target.address(), target.port(), SharedSshClient.contextFor(check),
+                        null).verify(connectTimeout(target)).getSession();
+            } else {
+                // The forward lives as long as this session (closing its listener earlier can cut the forwarded
+                // connection while its channel is still opening on the jump host).
+                ExplicitPortForwardingTracker forward = jump.forwardTo(target.address(), target.port());
+                try {
+                    SshdSocketAddress local = forward.getBoundAddress();
+                    s = client.connect(target.user(), local.getHostName(), local.getPort(),
+                            SharedSshClient.contextFor(check), null).verify(connectTimeout(target)).getSession();
+                } catch (IOException | RuntimeException e) {
+                    forward.close();
+                    throw e;
+                }
+                s.addCloseFutureListener(closed -> closeQuietly(forward));
+            }
         } catch (IOException e) {
             throw unreachable(target, e);
         }
@@ -394,6 +429,45 @@ final class SshHostTransport implements Transport {
     /** How many times this transport logged in (1 when every step reused the first session). */
     synchronized int connectCount() {
         return connects;
+    }
+
+    /**
+     * Opens a forward from a loopback port of this machine, through this host's session, to {@code host:port} (as
+     * MINA's own ProxyJump does), for one connection: the listener is closed once the next hop's session exists.
+     */
+    ExplicitPortForwardingTracker forwardTo(String host, int port) throws TransportException, InterruptedException {
+        ClientSession s = session();
+        try {
+            return s.createLocalPortForwardingTracker(new SshdSocketAddress("127.0.0.1", 0),
+                    new SshdSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new TransportException("jump host " + hostName + " could not forward to " + host + ":" + port + ": "
+                    + reason(e), e);
+        }
+    }
+
+    private ClientSession connectThroughCommand(SshClient client, SshTarget target, HostKeyCheck check)
+            throws TransportException, IOException {
+        ProxyCommand proxy = ProxyCommand.start(target.proxyCommand(), hostName, connectTimeout(target));
+        ClientSession s;
+        try {
+            s = client.connect(target.user(), "127.0.0.1", proxy.address().getPort(), SharedSshClient.contextFor(check),
+                    null).verify(connectTimeout(target)).getSession();
+        } catch (IOException | RuntimeException e) {
+            String why = proxy.failure();
+            proxy.close();
+            throw new TransportException(target.nameAndWhere() + " unreachable through " + why, e);
+        }
+        s.addCloseFutureListener(closed -> proxy.close());
+        return s;
+    }
+
+    private static void closeQuietly(ExplicitPortForwardingTracker forward) {
+        try {
+            forward.close();
+        } catch (IOException e) {
+            LOG.debug("closing a jump forward failed: {}", e.getMessage());
+        }
     }
 
     synchronized void disconnect() {

@@ -15,9 +15,10 @@ import java.util.List;
  *                       sandbox hosts use it because their port changes on every start
  * @param connectTimeout ssh_config's {@code ConnectTimeout} (null: the settings' default)
  * @param keepAlive      ssh_config's {@code ServerAliveInterval} (null: the settings' default; zero: none)
+ * @param proxyCommand   ssh_config's {@code ProxyCommand} with its tokens expanded (null: connect directly)
  */
 record SshTarget(String name, String address, int port, String user, List<Path> identities, Path knownHosts,
-                 String hostKeyAlias, Duration connectTimeout, Duration keepAlive) {
+                 String hostKeyAlias, Duration connectTimeout, Duration keepAlive, String proxyCommand) {
     SshTarget {
         identities = List.copyOf(identities);
     }
@@ -25,7 +26,7 @@ record SshTarget(String name, String address, int port, String user, List<Path> 
     /** A target that takes every timeout from the settings. */
     SshTarget(String name, String address, int port, String user, List<Path> identities, Path knownHosts,
               String hostKeyAlias) {
-        this(name, address, port, user, identities, knownHosts, hostKeyAlias, null, null);
+        this(name, address, port, user, identities, knownHosts, hostKeyAlias, null, null, null);
     }
 
     /** {@code 10.0.0.5:22} */

@@ -45,7 +45,28 @@ final class SshTargets {
         return new SshTarget(host.name(), address, port, user, identities, knownHosts,
                 notBlank(keyAlias) ? keyAlias : null,
                 seconds(config.first("connecttimeout"), "ConnectTimeout"),
-                seconds(config.first("serveraliveinterval"), "ServerAliveInterval"));
+                seconds(config.first("serveraliveinterval"), "ServerAliveInterval"),
+                host.jump() != null ? null : proxyCommand(config.first("proxycommand"), address, port, user));
+    }
+
+    /** The ProxyJump that applies to the host: the inventory's {@code jump}, else ssh_config's; null: direct. */
+    String jumpOf(Host host) throws TransportException {
+        String spec = host.jump();
+        if (spec == null) {
+            String alias = host.address() != null && !host.address().isBlank() ? host.address() : host.name();
+            spec = new SshConfig(settings.sshConfig(), settings.userHome(), settings.localUser()).resolve(alias)
+                    .first("proxyjump");
+        }
+        return spec == null || spec.isBlank() || spec.equalsIgnoreCase("none") ? null : spec.replace(" ", "");
+    }
+
+    /** {@code ProxyCommand} with {@code %h %p %r %n %%} expanded; {@code none} means none. */
+    private static String proxyCommand(String command, String address, int port, String user) {
+        if (command == null || command.isBlank() || command.equalsIgnoreCase("none")) {
+            return null;
+        }
+        return command.replace("%%", "\u0000").replace("%h", address).replace("%p", Integer.toString(port))
+                .replace("%r", user).replace("\u0000", "%");
     }
 
     private int configPort(SshConfig.Options config) throws TransportException {

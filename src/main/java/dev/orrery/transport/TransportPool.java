@@ -1,13 +1,16 @@
 package dev.orrery.transport;
 
 import dev.orrery.model.Host;
+import dev.orrery.model.SourceRef;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The {@link Transports} of one workspace: SSH hosts share the process's one SSH client and get one session
@@ -23,6 +26,9 @@ public final class TransportPool implements Transports {
     private final SshTargets sshTargets;
     private final SandboxHosts sandboxes;
     private final Map<Host, Transport> transports = new LinkedHashMap<>();
+    private final Map<String, Host> inventory = new LinkedHashMap<>();
+    /** Jump hosts by the chain that reaches them ({@code a}, {@code a,b}): one session each, shared. */
+    private final Map<String, SshHostTransport> jumpHosts = new LinkedHashMap<>();
     private boolean closed;
 
     private TransportPool(Path workspaceRoot, HostKeyPolicy hostKeyPolicy, PassphraseProvider passphrases,
@@ -46,6 +52,15 @@ public final class TransportPool implements Transports {
         return new TransportPool(workspaceRoot, hostKeyPolicy, passphrases, settings);
     }
 
+    /**
+     * Makes the inventory's hosts known as jump hosts: {@code jump: bastion} then reaches {@code bastion} with its
+     * inventory settings (address, user, key, known-hosts and its own jump).
+     */
+    public synchronized TransportPool withInventory(Collection<Host> hosts) {
+        hosts.forEach(h -> inventory.put(h.name(), h));
+        return this;
+    }
+
     @Override
     public synchronized Transport forHost(Host host) {
         if (closed) {
@@ -62,8 +77,64 @@ public final class TransportPool implements Transports {
             return new SshHostTransport(host.name(), "sandbox", () -> sandboxTarget(host), hostKeyPolicy, identityKeys,
                     settings, true);
         }
-        return new SshHostTransport(host.name(), "ssh", () -> sshTargets.resolve(host), hostKeyPolicy, identityKeys,
-                settings, false);
+        return new SshHostTransport(host.name(), "ssh", () -> sshTargets.resolve(host), () -> jumpFor(host, 0),
+                hostKeyPolicy, identityKeys, settings, false);
+    }
+
+    private static final int MAX_JUMP_DEPTH = 8;
+
+    /** The last hop of the host's jump chain (null: direct). Each hop's own jump applies, as with ssh -J. */
+    private synchronized SshHostTransport jumpFor(Host host, int depth) throws TransportException {
+        String chain = sshTargets.jumpOf(host);
+        if (chain == null) {
+            return null;
+        }
+        if (depth >= MAX_JUMP_DEPTH) {
+            throw new TransportException("jump hosts of " + host.name() + " nest more than " + MAX_JUMP_DEPTH
+                    + " deep; is there a loop in jump / ProxyJump?");
+        }
+        SshHostTransport previous = null;
+        String key = "";
+        for (String hop : chain.split(",")) {
+            key = key.isEmpty() ? hop : key + "," + hop;
+            SshHostTransport existing = jumpHosts.get(key);
+            if (existing == null) {
+                Host hopHost = hopHost(hop);
+                SshHostTransport via = previous != null ? previous : jumpFor(hopHost, depth + 1);
+                existing = new SshHostTransport(hopHost.name(), "jump", () -> sshTargets.resolve(hopHost),
+                        () -> via, hostKeyPolicy, identityKeys, settings, false);
+                jumpHosts.put(key, existing);
+            }
+            previous = existing;
+        }
+        return previous;
+    }
+
+    /** {@code bastion} (an inventory host, else an ssh_config alias) or {@code user@host:port}. */
+    private Host hopHost(String hop) throws TransportException {
+        Host known = inventory.get(hop);
+        if (known != null) {
+            return known;
+        }
+        String user = null;
+        String rest = hop;
+        int at = rest.lastIndexOf('@');
+        if (at >= 0) {
+            user = rest.substring(0, at);
+            rest = rest.substring(at + 1);
+        }
+        int port = 0;
+        int colon = rest.lastIndexOf(':');
+        if (colon > 0 && !rest.endsWith("]")) {
+            try {
+                port = Integer.parseInt(rest.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new TransportException("jump host '" + hop + "' has no valid port after ':'", e);
+            }
+            rest = rest.substring(0, colon);
+        }
+        String address = rest.startsWith("[") && rest.endsWith("]") ? rest.substring(1, rest.length() - 1) : rest;
+        return new Host(hop, address, port, user, null, null, Set.of(), false, false, SourceRef.NONE);
     }
 
     private SshTarget sandboxTarget(Host host) throws TransportException {
@@ -115,6 +186,12 @@ public final class TransportPool implements Transports {
                 ssh.disconnect();
             }
         }
+        List<SshHostTransport> hops;
+        synchronized (this) {
+            hops = new ArrayList<>(jumpHosts.values());
+            jumpHosts.clear();
+        }
+        hops.forEach(SshHostTransport::disconnect);
         sandboxes.close();
     }
 }

@@ -43,6 +43,14 @@ public final class OpenSshServer implements AutoCloseable {
 
     /** Starts sshd with everything under {@code dir}; waits (at most 15 s) until it greets. */
     public static OpenSshServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, new String[0]);
+    }
+
+    /**
+     * Starts sshd with {@code firstLines} at the top of its config: sshd takes the first value of a keyword, so
+     * these override the defaults below (e.g. {@code LogLevel DEBUG1}).
+     */
+    public static OpenSshServer start(Path dir, String... firstLines) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path privsep = Path.of("/run/sshd");
         if (!Files.isDirectory(privsep)) {
@@ -56,7 +64,8 @@ public final class OpenSshServer implements AutoCloseable {
         // running user's ~/.bashrc, whose cost (on this machine ~550 ms of pyenv init) swamps every command.
         Path home = Files.createDirectories(dir.resolve("home"));
         int port = freePort();
-        Files.writeString(dir.resolve("sshd_config"), String.join("\n",
+        List<String> config = new java.util.ArrayList<>(List.of(firstLines));
+        config.addAll(List.of(
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
                 "HostKey " + dir.resolve("host_ed25519"),
@@ -74,6 +83,7 @@ public final class OpenSshServer implements AutoCloseable {
                 "Subsystem sftp internal-sftp",
                 "SetEnv HOME=" + home,
                 ""));
+        Files.writeString(dir.resolve("sshd_config"), String.join("\n", config));
         Path log = dir.resolve("sshd.log");
         Process p = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
