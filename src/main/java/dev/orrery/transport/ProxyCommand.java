@@ -28,6 +28,7 @@ final class ProxyCommand implements AutoCloseable {
     private final ServerSocket listener;
     private final StringBuffer stderr = new StringBuffer();
     private volatile Socket client;
+    private volatile Thread stderrReader;
 
     private ProxyCommand(Process process, ServerSocket listener) {
         this.process = process;
@@ -53,12 +54,29 @@ final class ProxyCommand implements AutoCloseable {
         }
         ProxyCommand proxy = new ProxyCommand(process, listener);
         proxy.pump("proxy-accept-" + hostName, proxy::acceptAndBridge);
-        proxy.pump("proxy-stderr-" + hostName, proxy::keepStderr);
+        proxy.stderrReader = proxy.pump("proxy-stderr-" + hostName, proxy::keepStderr);
         return proxy;
     }
 
     InetSocketAddress address() {
         return new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort());
+    }
+
+    /** Whether the command ended (waiting at most {@code wait}); then its stderr has been read to the end. */
+    boolean ended(Duration wait) {
+        try {
+            if (!process.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+            Thread reader = stderrReader;
+            if (reader != null) {
+                reader.join(wait.toMillis());
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The command's own explanation when it failed (its stderr, and its exit code once it ended). */
@@ -129,10 +147,11 @@ final class ProxyCommand implements AutoCloseable {
         }
     }
 
-    private void pump(String name, Runnable body) {
+    private Thread pump(String name, Runnable body) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     @Override

@@ -1,11 +1,17 @@
 package dev.orrery.transport;
 
+import org.apache.sshd.agent.SshAgent;
+import org.apache.sshd.agent.SshAgentFactory;
+import org.apache.sshd.agent.SshAgentServer;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.FactoryManager;
+import org.apache.sshd.common.channel.ChannelFactory;
+import org.apache.sshd.common.session.ConnectionService;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.kex.KexProposalOption;
@@ -13,6 +19,7 @@ import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.core.CoreModuleProperties;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +32,8 @@ import java.util.Map;
  */
 final class SharedSshClient {
     static final AttributeKey<HostKeyCheck> HOST_KEY_CHECK = new AttributeKey<>();
+    /** The agent keys one login offers, set on its session before authentication. */
+    static final AttributeKey<AgentKeys> AGENT_KEYS = new AttributeKey<>();
 
     private static SshClient client;
 
@@ -38,6 +47,7 @@ final class SharedSshClient {
             c.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
             c.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
             c.setFilePasswordProvider(FilePasswordProvider.EMPTY);
+            c.setAgentFactory(new PlannedAgents());
             c.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
             if (!keepAlive.isZero()) {
                 CoreModuleProperties.HEARTBEAT_INTERVAL.set(c, keepAlive);
@@ -59,6 +69,28 @@ final class SharedSshClient {
             client = c;
         }
         return client;
+    }
+
+    /** Connects to the agent a session's {@link AgentKeys} names, offering only the keys it chose. */
+    private static final class PlannedAgents implements SshAgentFactory {
+        @Override
+        public List<ChannelFactory> getChannelForwardingFactories(FactoryManager manager) {
+            return List.of(); // Orrery never forwards the agent to hosts
+        }
+
+        @Override
+        public SshAgent createClient(Session session, FactoryManager manager) throws IOException {
+            AgentKeys plan = session.getAttribute(AGENT_KEYS);
+            if (plan == null || plan.agent() == null || plan.agentOrder().isEmpty()) {
+                return null;
+            }
+            return AgentSocket.connect(plan.agent(), plan.agentOrder());
+        }
+
+        @Override
+        public SshAgentServer createServer(ConnectionService service) {
+            throw new UnsupportedOperationException("Orrery does not serve an agent");
+        }
     }
 
     static AttributeRepository contextFor(HostKeyCheck check) {

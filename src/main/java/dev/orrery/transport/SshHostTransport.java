@@ -1,10 +1,12 @@
 package dev.orrery.transport;
 
 import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.pubkey.UserAuthPublicKey;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.util.buffer.Buffer;
@@ -43,6 +45,10 @@ final class SshHostTransport implements Transport {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     private static final long WAIT_SLICE_MS = 200;
     private static final long HANDSHAKE_RETRY_PAUSE_MS = 300;
+    private static final AttributeRepository.AttributeKey<ProxyCommand> PROXY_COMMAND =
+            new AttributeRepository.AttributeKey<>();
+    /** A ProxyCommand that failed may still be writing why when the login notices: wait this long for it. */
+    private static final Duration PROXY_END_WAIT = Duration.ofSeconds(2);
 
     /** The jump host to go through (null: connect directly); resolved at connect time, as the target is. */
     @FunctionalInterface
@@ -275,7 +281,8 @@ final class SshHostTransport implements Transport {
 
     private ClientSession connect() throws TransportException, InterruptedException {
         SshTarget target = targets.resolve();
-        List<IdentityKeys.Loaded> loaded = identityKeys.load(target.identities());
+        AgentKeys agentKeys = AgentKeys.plan(target.identityAgent(), target.identities(), target.identitiesOnly());
+        List<IdentityKeys.Loaded> loaded = identityKeys.load(agentKeys.filesToLoad());
         List<KeyPair> keys = new ArrayList<>();
         loaded.forEach(l -> keys.addAll(l.keys()));
         HostKeyCheck check = new HostKeyCheck(target, hostKeyPolicy);
@@ -314,14 +321,21 @@ final class SshHostTransport implements Transport {
         }
         try {
             s.setKeyIdentityProvider(KeyIdentityProvider.wrapKeyPairs(keys));
+            s.setAttribute(SharedSshClient.AGENT_KEYS, agentKeys);
+            // MINA offers agent keys before the session's own only when asked to
+            s.setAttribute(UserAuthPublicKey.USE_DEFAULT_IDENTITIES, !agentKeys.agentOrder().isEmpty());
             awaitLogin(s, s.auth(), check);
         } catch (InterruptedException e) {
             s.close(true);
             throw e;
         } catch (IOException | RuntimeException e) {
+            ProxyCommand proxy = s.getAttribute(PROXY_COMMAND); // read before close, which clears attributes
             s.close(true);
             if (check.refusal() != null) {
                 throw new TransportException(check.refusal(), e);
+            }
+            if (proxy != null && proxy.ended(PROXY_END_WAIT)) {
+                throw new TransportException(target.nameAndWhere() + " unreachable through " + proxy.failure(), e);
             }
             if (isTimeout(e)) {
                 throw new TransportException("timed out after " + Durations.human(settings.authTimeout())
@@ -329,7 +343,7 @@ final class SshHostTransport implements Transport {
             }
             if (isAuthRejection(e)) {
                 throw new TransportException("authentication failed for " + target.user() + "@" + hostName
-                        + " with keys " + describeKeys(loaded), e);
+                        + " with keys " + describeKeys(loaded, agentKeys), e);
             }
             throw new HandshakeDropped("connection to " + target.nameAndWhere() + " failed during login: "
                     + reason(e), e);
@@ -373,7 +387,12 @@ final class SshHostTransport implements Transport {
         }
     }
 
-    private static String describeKeys(List<IdentityKeys.Loaded> loaded) {
+    private static String describeKeys(List<IdentityKeys.Loaded> loaded, AgentKeys agentKeys) {
+        if (agentKeys.note() != null) {
+            List<String> all = new ArrayList<>(List.of(agentKeys.note()));
+            loaded.stream().map(IdentityKeys.Loaded::description).forEach(all::add);
+            return String.join(", ", all).transform(text -> "[" + text + "]");
+        }
         if (loaded.isEmpty()) {
             return "[] (none found: name one with identity-file in the inventory, IdentityFile in ~/.ssh/config, "
                     + "or create ~/.ssh/id_ed25519)";
@@ -459,6 +478,7 @@ final class SshHostTransport implements Transport {
             throw new TransportException(target.nameAndWhere() + " unreachable through " + why, e);
         }
         s.addCloseFutureListener(closed -> proxy.close());
+        s.setAttribute(PROXY_COMMAND, proxy);
         return s;
     }
 

@@ -16,9 +16,12 @@ import java.util.List;
  * @param connectTimeout ssh_config's {@code ConnectTimeout} (null: the settings' default)
  * @param keepAlive      ssh_config's {@code ServerAliveInterval} (null: the settings' default; zero: none)
  * @param proxyCommand   ssh_config's {@code ProxyCommand} with its tokens expanded (null: connect directly)
+ * @param identityAgent  the ssh-agent socket to ask for keys (null: none)
+ * @param identitiesOnly ssh_config's {@code IdentitiesOnly}: offer only the agent keys named as identities
  */
 record SshTarget(String name, String address, int port, String user, List<Path> identities, Path knownHosts,
-                 String hostKeyAlias, Duration connectTimeout, Duration keepAlive, String proxyCommand) {
+                 String hostKeyAlias, Duration connectTimeout, Duration keepAlive, String proxyCommand,
+                 Path identityAgent, boolean identitiesOnly) {
     SshTarget {
         identities = List.copyOf(identities);
     }
@@ -26,7 +29,7 @@ record SshTarget(String name, String address, int port, String user, List<Path> 
     /** A target that takes every timeout from the settings. */
     SshTarget(String name, String address, int port, String user, List<Path> identities, Path knownHosts,
               String hostKeyAlias) {
-        this(name, address, port, user, identities, knownHosts, hostKeyAlias, null, null, null);
+        this(name, address, port, user, identities, knownHosts, hostKeyAlias, null, null, null, null, false);
     }
 
     /** {@code 10.0.0.5:22} */

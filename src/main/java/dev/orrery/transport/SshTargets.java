@@ -46,7 +46,9 @@ final class SshTargets {
                 notBlank(keyAlias) ? keyAlias : null,
                 seconds(config.first("connecttimeout"), "ConnectTimeout"),
                 seconds(config.first("serveraliveinterval"), "ServerAliveInterval"),
-                host.jump() != null ? null : proxyCommand(config.first("proxycommand"), address, port, user));
+                host.jump() != null ? null : proxyCommand(config.first("proxycommand"), address, port, user),
+                agent(config.first("identityagent"), address, port, user),
+                "yes".equalsIgnoreCase(config.first("identitiesonly")));
     }
 
     /** The ProxyJump that applies to the host: the inventory's {@code jump}, else ssh_config's; null: direct. */
@@ -58,6 +60,21 @@ final class SshTargets {
                     .first("proxyjump");
         }
         return spec == null || spec.isBlank() || spec.equalsIgnoreCase("none") ? null : spec.replace(" ", "");
+    }
+
+    /** ssh_config's {@code IdentityAgent}: {@code none}, {@code SSH_AUTH_SOCK}, a path; unset: the environment's. */
+    private Path agent(String configured, String address, int port, String user) {
+        if (configured == null || configured.equals("SSH_AUTH_SOCK")) {
+            return settings.agentSocket();
+        }
+        if (configured.equalsIgnoreCase("none")) {
+            return null;
+        }
+        if (configured.startsWith("$")) {
+            String value = System.getenv(configured.substring(1));
+            return value == null || value.isBlank() ? null : Path.of(value);
+        }
+        return expand(configured, address, port, user);
     }
 
     /** {@code ProxyCommand} with {@code %h %p %r %n %%} expanded; {@code none} means none. */
