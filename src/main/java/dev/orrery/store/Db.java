@@ -1,8 +1,14 @@
 package dev.orrery.store;
 
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,6 +22,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * Every unit of work is one transaction: writes start with {@code BEGIN IMMEDIATE} so two processes never
  * deadlock upgrading a read lock, and wait up to {@link #BUSY_TIMEOUT_MS} for each other.
  * Thread-safe: a fair lock serialises this process's threads; other processes are serialised by SQLite.
+ *
+ * <p>Storage faults are named: a full disk (SQLITE_FULL) says "disk full" and the file. A history file that is
+ * deleted or replaced while it is open would go on taking commits into an unlinked file, so every write checks
+ * first and after its commit that the path still names the file this connection opened (its file key: device
+ * and inode), and fails otherwise: nothing is reported as recorded that is not in the file at the path.
  */
 final class Db implements AutoCloseable {
     /** How long a writer waits for another process's transaction before failing. */
@@ -26,6 +37,7 @@ final class Db implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Checkpointer checkpointer;
+    private Object identity;
     private boolean closed;
 
     /** Work done inside a transaction. */
@@ -47,8 +59,9 @@ final class Db implements AutoCloseable {
                 s.execute("PRAGMA wal_autocheckpoint = " + Checkpointer.INLINE_LIMIT_PAGES);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot open history file " + file + ": " + e.getMessage(), e);
+            throw failure("open history file " + file, e);
         }
+        identity = identityOf(file);
         checkpointer = new Checkpointer(file);
     }
 
@@ -79,12 +92,19 @@ final class Db implements AutoCloseable {
             if (closed) {
                 throw new StoreException("history file " + file + " is closed; cannot " + what);
             }
+            boolean writing = begin.equals("BEGIN IMMEDIATE");
+            if (writing) {
+                checkIdentity(what);
+            }
             prepare(begin).execute();
             boolean committed = false;
             try {
                 T result = work.run(this);
                 prepare("COMMIT").execute();
                 committed = true;
+                if (writing) {
+                    checkIdentity(what);
+                }
                 return result;
             } finally {
                 if (!committed) {
@@ -92,9 +112,64 @@ final class Db implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), e);
+            throw failure(what, e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private StoreException failure(String what, SQLException e) {
+        if (isDiskFull(e)) {
+            return new StoreException("disk full: cannot " + what + " in history file " + file
+                    + "; free some space, then retry", e);
+        }
+        return new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), e);
+    }
+
+    /** SQLITE_FULL (13, also for {@code max_page_count}); sqlite-jdbc sometimes only keeps it in the text. */
+    static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_FULL) {
+                return true;
+            }
+            if (t instanceof SQLException s && (s.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_FULL.code) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (message != null && (message.contains("SQLITE_FULL") || message.contains("database or disk is full"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The file's key (device and inode on Unix); null where the file system has none. */
+    private static Object identityOf(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void checkIdentity(String what) {
+        if (identity == null) {
+            identity = identityOf(file);
+            return;
+        }
+        Object now;
+        try {
+            now = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (NoSuchFileException e) {
+            throw new StoreException("history file " + file + " was deleted during the run; stopping (cannot "
+                    + what + ")");
+        } catch (IOException e) {
+            throw new StoreException("cannot check history file " + file + ": " + e.getMessage() + " (cannot "
+                    + what + ")", e);
+        }
+        if (!identity.equals(now)) {
+            throw new StoreException("history file " + file + " was replaced during the run; stopping (cannot "
+                    + what + ")");
         }
     }
 
