@@ -37,6 +37,7 @@ final class Db implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Checkpointer checkpointer;
+    private final boolean readOnly;
     private Object identity;
     private boolean closed;
 
@@ -53,16 +54,57 @@ final class Db implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
+        Connection opened;
+        boolean readOnly = false;
         try {
-            connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = connection.createStatement()) {
+            opened = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = opened.createStatement()) {
                 s.execute("PRAGMA wal_autocheckpoint = " + Checkpointer.INLINE_LIMIT_PAGES);
             }
         } catch (SQLException e) {
-            throw failure("open history file " + file, e);
+            opened = readOnlyOnFullDisk(file, e);
+            readOnly = true;
         }
+        connection = opened;
+        this.readOnly = readOnly;
         identity = identityOf(file);
         checkpointer = new Checkpointer(file);
+    }
+
+    /**
+     * A disk so full that SQLite cannot even make the shared-memory index of the log still lets the history be
+     * read: when no log is pending (no other process has the file open), the database file alone is the whole
+     * history, and SQLite reads it as an immutable file without that index. Writes then fail as "disk full".
+     */
+    private static Connection readOnlyOnFullDisk(Path file, SQLException openFailure) {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        boolean noPendingLog;
+        try {
+            noPendingLog = !Files.exists(wal) || Files.size(wal) == 0;
+        } catch (IOException e) {
+            noPendingLog = false;
+        }
+        String message = String.valueOf(openFailure.getMessage());
+        if (!noPendingLog || !(isDiskFull(openFailure) || message.contains("SQLITE_IOERR_SHMSIZE")
+                || message.contains("SQLITE_IOERR_WRITE") || message.contains("SQLITE_IOERR_TRUNCATE"))) {
+            throw new StoreException("cannot open history file " + file + ": " + message, openFailure);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        try {
+            return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?immutable=1");
+        } catch (SQLException e) {
+            StoreException failure = new StoreException("disk full: cannot open history file " + file + " ("
+                    + message + ")", openFailure);
+            failure.addSuppressed(e);
+            throw failure;
+        }
+    }
+
+    /** True when the disk was too full to open the file for writing: it is read as it is, and writes fail. */
+    boolean readOnly() {
+        return readOnly;
     }
 
     Path file() {
@@ -71,6 +113,10 @@ final class Db implements AutoCloseable {
 
     /** Runs {@code work} in a write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back on failure. */
     <T> T write(String what, Work<T> work) {
+        if (readOnly) {
+            throw new StoreException("disk full: cannot " + what + " in history file " + file
+                    + "; free some space, then retry");
+        }
         T result = inTransaction("BEGIN IMMEDIATE", what, work);
         checkpointer.afterCommit();
         return result;
@@ -112,10 +158,26 @@ final class Db implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
+            forgetStatements();
             throw failure(what, e);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * After an error (SQLITE_FULL above all) sqlite-jdbc may have finalised a cached statement, and every later
+     * use of it would fail with "statement is not executing": prepare afresh instead.
+     */
+    private void forgetStatements() {
+        for (PreparedStatement ps : statements.values()) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // it is being dropped
+            }
+        }
+        statements.clear();
     }
 
     private StoreException failure(String what, SQLException e) {

@@ -29,6 +29,14 @@ final class Migrations {
 
     /** Applies every missing migration; returns the schema version now in the file. */
     static int apply(Db db) {
+        if (db.readOnly()) {
+            int current = db.read("read the schema version", Migrations::current);
+            if (current != latest()) {
+                throw new StoreException("disk full: cannot update the schema of history file " + db.file()
+                        + " (version " + current + ", this Orrery writes " + latest() + "); free some space, then retry");
+            }
+            return current;
+        }
         return db.write("update the history schema", d -> {
             d.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
             int current = current(d);
