@@ -11,6 +11,7 @@ import dev.orrery.model.TaskStatus;
 import dev.orrery.model.Transition;
 import dev.orrery.store.LockRepository.LockResult;
 import dev.orrery.store.Store;
+import dev.orrery.store.StoreException;
 import dev.orrery.store.TaskStateRepository;
 import dev.orrery.transport.Transport;
 import dev.orrery.transport.Transports;
@@ -344,6 +345,8 @@ final class PlanRun implements AutoCloseable {
                 it.remove();
                 try {
                     committer.commit(plan, change, ofResource, Instant.now());
+                } catch (StoreException e) {
+                    throw e; // the history cannot take it (disk full, file gone): the run must not end as done
                 } catch (RuntimeException e) {
                     LOG.error("plan {}: could not commit change {} ({} {}): {}", uid, change.id(), change.action(),
                             change.resource(), e.getMessage());
@@ -444,6 +447,8 @@ final class PlanRun implements AutoCloseable {
         if (result == TaskState.SUCCESS) {
             try {
                 release = new ReleaseRecorder(store, workspaceRoot).recordIfComplete(plan, now);
+            } catch (StoreException e) {
+                throw e; // a release that was not recorded is not reported as one
             } catch (RuntimeException e) {
                 LOG.error("plan {}: completed, but the release could not be recorded: {}", uid, e.getMessage());
             }
