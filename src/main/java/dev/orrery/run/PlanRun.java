@@ -5,6 +5,7 @@ import dev.orrery.model.Host;
 import dev.orrery.model.LockHolder;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Release;
+import dev.orrery.model.Secrets;
 import dev.orrery.model.Task;
 import dev.orrery.model.TaskState;
 import dev.orrery.model.TaskStatus;
@@ -425,7 +426,7 @@ final class PlanRun implements AutoCloseable {
             try {
                 outcome = work.call();
             } catch (Exception e) {
-                outcome = TaskExecution.Outcome.failed(task.id(), task.host() + ": " + e);
+                outcome = TaskExecution.Outcome.failed(task.id(), Secrets.mask(task.host() + ": " + e, task.secrets()));
             }
             completions.add(new Done(holder.join(), outcome));
         });

@@ -165,6 +165,27 @@ class SecretsAtRestTest {
         }
     }
 
+    @Test
+    void theHistoryFolderAndFilesArePrivateAfterCommands() throws Exception {
+        Path ws = Workspaces.slowWorkspace(tmp.resolve("ws"), 0);
+        assertThat(CliRun.in(ws, "changes", "stage").exitCode()).isZero();
+        assertThat(CliRun.in(ws, "changes", "process").exitCode()).isZero();
+        assertThat(CliRun.in(ws, "orch", "run-once", "last").exitCode()).isZero();
+        Path folder = ws.resolve(".orrery");
+        assertThat(mode(folder)).isEqualTo("rwx------");
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> history = files.filter(f -> f.getFileName().toString().startsWith("history.")).toList();
+            assertThat(history).isNotEmpty();
+            for (Path file : history) {
+                assertThat(mode(file)).as(file.toString()).isEqualTo("rw-------");
+            }
+        }
+    }
+
+    private static String mode(Path path) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
