@@ -25,6 +25,7 @@ import dev.orrery.model.Workspace;
 import dev.orrery.run.Control;
 import dev.orrery.run.ControlResult;
 import dev.orrery.run.PlanWatcher;
+import dev.orrery.run.Recovery;
 import dev.orrery.run.RunListener;
 import dev.orrery.run.RunOptions;
 import dev.orrery.run.RunResult;
@@ -35,9 +36,9 @@ import dev.orrery.stage.Processor;
 import dev.orrery.stage.Rollback;
 import dev.orrery.stage.StageRequest;
 import dev.orrery.stage.Stager;
-import dev.orrery.store.LockRepository;
 import dev.orrery.store.SqliteStore;
 import dev.orrery.store.Store;
+import dev.orrery.store.StoreException;
 import dev.orrery.store.UnknownPlanException;
 import dev.orrery.transport.HostKeyPolicy;
 import dev.orrery.transport.PassphraseProvider;
@@ -318,7 +319,11 @@ public final class Orrery implements AutoCloseable {
     /** Every task of a plan in topological order, with its state; PENDING tasks behind an ERROR are blocked. */
     public PlanReport report(String planRef) {
         Plan plan = plan(planRef);
-        recover(plan.uid());
+        try {
+            recover(plan.uid());
+        } catch (StoreException cannotWrite) {
+            // a report only reads: on a full disk or a read-only file it shows the plan as stored, unrecovered
+        }
         Map<String, TaskStatus> statuses = store().tasks().statuses(plan.uid());
         Set<String> blocked = blockedTasks(plan, statuses);
         List<TaskReport> rows = new ArrayList<>();
@@ -339,40 +344,7 @@ public final class Orrery implements AutoCloseable {
      * @return the ids of the tasks that became ERROR
      */
     public List<String> recover(String planRef) {
-        String uid = resolve(planRef);
-        Store s = store();
-        boolean orphans = s.tasks().statuses(uid).values().stream()
-                .anyMatch(t -> t.state() == TaskState.RUNNING || t.state() == TaskState.ERROR_RETRY);
-        if (!orphans || s.locks().holder(uid).isPresent()) {
-            return List.of();
-        }
-        long pid = ProcessHandle.current().pid();
-        LockRepository.LockResult lock = s.locks().tryLock(uid, pid, hostname(), Instant.now());
-        if (!lock.acquired()) {
-            return List.of();
-        }
-        try {
-            String reason = lock.staleHolder()
-                    .map(h -> "interrupted (runner pid " + h.pid() + " on " + h.hostname() + " died)")
-                    .orElse("interrupted (no runner was driving the plan)");
-            Instant now = Instant.now();
-            List<String> interrupted = s.tasks().transitionAll(uid, null, List.of(TaskState.RUNNING), TaskState.ERROR,
-                    reason, now);
-            s.tasks().transitionAll(uid, null, List.of(TaskState.ERROR_RETRY), TaskState.PENDING,
-                    "retry (runner restarted)", now);
-            return interrupted;
-        } finally {
-            s.locks().unlock(uid, pid);
-        }
-    }
-
-    private static String hostname() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            String env = System.getenv("HOSTNAME");
-            return env == null || env.isBlank() ? "localhost" : env;
-        }
+        return Recovery.recoverIfAbandoned(store(), resolve(planRef));
     }
 
     /** The plan's recorded transitions with a sequence number above {@code afterSeq} (0: all), oldest first. */

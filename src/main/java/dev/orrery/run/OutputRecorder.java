@@ -3,45 +3,36 @@ package dev.orrery.run;
 import dev.orrery.model.OutputChunk;
 import dev.orrery.model.OutputChunk.Stream;
 import dev.orrery.model.Secrets;
-import dev.orrery.store.TaskStateRepository;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * Captures the output of one attempt of one task: masks secrets before anything else sees a line, keeps
- * at most {@code cap} bytes (then one visible {@code [output truncated after N bytes]} marker), hands each
- * line to the listeners at once and writes lines to the store in batches (a batch ends when the stream or
- * step changes, at 8 KiB, or when the scheduler finds it older than {@link #STALE_MILLIS}).
+ * at most {@code cap} bytes (then one visible {@code [output truncated after N bytes]} marker) and hands
+ * each line to the run's {@link OutputLog}, which commits it to the history before any listener sees it.
+ * {@link #exit} returns once the step's output and exit code are committed, so a task's outcome is never
+ * recorded ahead of its output.
  *
  * <p>Stored and published chunk texts are whole lines, each ending in {@code '\n'}; an EXIT chunk's text is
  * the exit code. Thread-safe: stdout and stderr lines may arrive on different threads.
  */
 final class OutputRecorder {
-    static final long STALE_MILLIS = 200;
-    private static final int BATCH_BYTES = 8 * 1024;
-
-    private final TaskStateRepository tasks;
-    private final ListenerHub listeners;
+    private final OutputLog log;
     private final String planUid;
     private final String taskId;
     private final int attempt;
     private final List<String> secrets;
     private final long cap;
 
-    private final StringBuilder batch = new StringBuilder();
-    private int batchStep = -1;
-    private Stream batchStream;
-    private long batchSince;
     private long bytesKept;
     private boolean truncated;
+    private long lastTicket;
     private String lastStderrLine;
     private int lastStderrStep = -1;
 
-    OutputRecorder(TaskStateRepository tasks, ListenerHub listeners, String planUid, String taskId, int attempt,
-                   List<String> secrets, long cap) {
-        this.tasks = tasks;
-        this.listeners = listeners;
+    OutputRecorder(OutputLog log, String planUid, String taskId, int attempt, List<String> secrets, long cap) {
+        this.log = log;
         this.planUid = planUid;
         this.taskId = taskId;
         this.attempt = attempt;
@@ -68,16 +59,15 @@ final class OutputRecorder {
         } else {
             bytesKept += size;
         }
-        append(step, stream, text);
-        listeners.output(new OutputChunk(planUid, taskId, attempt, step, stream, text));
+        keep(log.add(new OutputChunk(planUid, taskId, attempt, step, stream, text)));
     }
 
-    /** The exit code of step {@code step}; flushes what is pending first. */
-    synchronized void exit(int step, int code) {
+    /** The exit code of step {@code step}; returns once it and every earlier line are committed. */
+    void exit(int step, int code) {
+        synchronized (this) {
+            keep(log.add(new OutputChunk(planUid, taskId, attempt, step, Stream.EXIT, Integer.toString(code))));
+        }
         flush();
-        OutputChunk chunk = new OutputChunk(planUid, taskId, attempt, step, Stream.EXIT, Integer.toString(code));
-        tasks.appendOutput(chunk);
-        listeners.output(chunk);
     }
 
     /** The last non-blank stderr line of step {@code step} (masked), for the error reason; null if none. */
@@ -85,33 +75,18 @@ final class OutputRecorder {
         return lastStderrStep == step ? lastStderrLine : null;
     }
 
-    /** Writes the pending batch if it has waited longer than {@link #STALE_MILLIS}. */
-    synchronized void flushIfStale(long nowMillis) {
-        if (batch.length() > 0 && nowMillis - batchSince >= STALE_MILLIS) {
-            flush();
+    /** Waits until every line handed in so far is committed (or can no longer be). */
+    void flush() {
+        long ticket;
+        synchronized (this) {
+            ticket = lastTicket;
         }
+        log.awaitWritten(ticket);
     }
 
-    synchronized void flush() {
-        if (batch.length() == 0) {
-            return;
-        }
-        tasks.appendOutput(new OutputChunk(planUid, taskId, attempt, batchStep, batchStream, batch.toString()));
-        batch.setLength(0);
-    }
-
-    private void append(int step, Stream stream, String text) {
-        if (batch.length() > 0 && (step != batchStep || stream != batchStream)) {
-            flush();
-        }
-        if (batch.length() == 0) {
-            batchStep = step;
-            batchStream = stream;
-            batchSince = System.currentTimeMillis();
-        }
-        batch.append(text);
-        if (batch.length() >= BATCH_BYTES) {
-            flush();
+    private void keep(long ticket) {
+        if (ticket > 0) {
+            lastTicket = ticket;
         }
     }
 }

@@ -5,12 +5,14 @@ import dev.orrery.model.Host;
 import dev.orrery.model.LockHolder;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Release;
+import dev.orrery.model.Secrets;
 import dev.orrery.model.Task;
 import dev.orrery.model.TaskState;
 import dev.orrery.model.TaskStatus;
 import dev.orrery.model.Transition;
 import dev.orrery.store.LockRepository.LockResult;
 import dev.orrery.store.Store;
+import dev.orrery.store.StoreException;
 import dev.orrery.store.TaskStateRepository;
 import dev.orrery.transport.Transport;
 import dev.orrery.transport.Transports;
@@ -84,6 +86,7 @@ final class PlanRun implements AutoCloseable {
     private final Set<String> settledResources = new HashSet<>();
     private final Slots slots;
     private ExecutorService workers;
+    private OutputLog output;
     private long lastSeq;
     private boolean attemptsStale;
     private boolean stopping;
@@ -145,7 +148,8 @@ final class PlanRun implements AutoCloseable {
         }
         try {
             lastSeq = tasks.lastSeq(uid);
-            recoverOrphans(lock);
+            Recovery.afterTakeover(store, uid, lock);
+            output = new OutputLog(tasks, listeners);
             long runId = store.runs().start(uid, plan.environment(), Instant.now());
             LOG.info("running plan {} ({} tasks), run {}", uid, plan.tasks().size(), runId);
             refreshStatuses();
@@ -162,25 +166,16 @@ final class PlanRun implements AutoCloseable {
             close();
             try {
                 store.locks().unlock(uid, pid);
+            } catch (RuntimeException e) {
+                // the run already failed on the store (disk full, file gone): keep that error; our pid's lock is
+                // stale once this process ends
+                LOG.warn("plan {}: could not release the plan's lock: {}", uid, e.getMessage());
             } finally {
                 DRIVEN_HERE.remove(uid, me);
             }
             if (stopping) {
                 Thread.currentThread().interrupt(); // the caller asked to stop: keep telling it
             }
-        }
-    }
-
-    /** Tasks nobody drives any more: left RUNNING by a dead runner, or waiting for a retry it would have made. */
-    private void recoverOrphans(LockResult lock) {
-        String reason = lock.staleHolder()
-                .map(h -> "interrupted (runner pid " + h.pid() + " on " + h.hostname() + " died)")
-                .orElse("interrupted (no runner was driving the plan)");
-        Instant now = Instant.now();
-        List<String> interrupted = tasks.transitionAll(uid, null, List.of(TaskState.RUNNING), TaskState.ERROR, reason, now);
-        tasks.transitionAll(uid, null, List.of(TaskState.ERROR_RETRY), TaskState.PENDING, "retry (runner restarted)", now);
-        if (!interrupted.isEmpty()) {
-            LOG.warn("plan {}: {} task(s) {}: {}", uid, interrupted.size(), reason, interrupted);
         }
     }
 
@@ -203,7 +198,7 @@ final class PlanRun implements AutoCloseable {
             retryDue();
             cutOffHungTasks();
             commitFinishedChanges();
-            flushStaleOutput();
+            stopIfOutputCannotBeRecorded();
             int started = stopping ? 0 : startReadyTasks();
             if (started == 0 && inFlight.isEmpty() && retryAtNanos.isEmpty()) {
                 replayLog();
@@ -315,10 +310,11 @@ final class PlanRun implements AutoCloseable {
         }
     }
 
-    private void flushStaleOutput() {
-        long now = System.currentTimeMillis();
-        for (Running running : inFlight.values()) {
-            running.output().flushIfStale(now);
+    /** A run whose output cannot be recorded any more must not go on as if it were (nor report success). */
+    private void stopIfOutputCannotBeRecorded() {
+        RuntimeException failure = output.failure();
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -350,6 +346,8 @@ final class PlanRun implements AutoCloseable {
                 it.remove();
                 try {
                     committer.commit(plan, change, ofResource, Instant.now());
+                } catch (StoreException e) {
+                    throw e; // the history cannot take it (disk full, file gone): the run must not end as done
                 } catch (RuntimeException e) {
                     LOG.error("plan {}: could not commit change {} ({} {}): {}", uid, change.id(), change.action(),
                             change.resource(), e.getMessage());
@@ -396,9 +394,9 @@ final class PlanRun implements AutoCloseable {
             }
             setState(task.id(), TaskState.RUNNING);
             int attempt = attempts.merge(task.id(), 1, Integer::sum);
-            OutputRecorder output = new OutputRecorder(tasks, listeners, uid, task.id(), attempt, task.secrets(),
+            OutputRecorder recorder = new OutputRecorder(output, uid, task.id(), attempt, task.secrets(),
                     options.outputCap());
-            started.add(new Running(task, attempt, null, output, 0));
+            started.add(new Running(task, attempt, null, recorder, 0));
         }
         if (started.isEmpty()) {
             return 0;
@@ -428,7 +426,7 @@ final class PlanRun implements AutoCloseable {
             try {
                 outcome = work.call();
             } catch (Exception e) {
-                outcome = TaskExecution.Outcome.failed(task.id(), task.host() + ": " + e);
+                outcome = TaskExecution.Outcome.failed(task.id(), Secrets.mask(task.host() + ": " + e, task.secrets()));
             }
             completions.add(new Done(holder.join(), outcome));
         });
@@ -450,6 +448,8 @@ final class PlanRun implements AutoCloseable {
         if (result == TaskState.SUCCESS) {
             try {
                 release = new ReleaseRecorder(store, workspaceRoot).recordIfComplete(plan, now);
+            } catch (StoreException e) {
+                throw e; // a release that was not recorded is not reported as one
             } catch (RuntimeException e) {
                 LOG.error("plan {}: completed, but the release could not be recorded: {}", uid, e.getMessage());
             }
@@ -477,6 +477,10 @@ final class PlanRun implements AutoCloseable {
         if (workers != null) {
             workers.shutdownNow();
             workers = null;
+        }
+        if (output != null) {
+            output.close();
+            output = null;
         }
         listeners.close();
     }

@@ -18,7 +18,7 @@ final class Migrations {
     /** In order; append new files, never edit a released one. */
     static final List<String> SCRIPTS = List.of("001-initial.sql", "002-transition-trigger.sql",
             "003-staged-lookup.sql", "004-edge-lists.sql", "005-partial-status-indexes.sql",
-            "006-processed-plan-index.sql");
+            "006-processed-plan-index.sql", "007-run-outcome.sql");
 
     private Migrations() {
     }
@@ -29,6 +29,14 @@ final class Migrations {
 
     /** Applies every missing migration; returns the schema version now in the file. */
     static int apply(Db db) {
+        if (db.readOnly()) {
+            int current = db.read("read the schema version", Migrations::current);
+            if (current != latest()) {
+                throw new StoreException("disk full: cannot update the schema of history file " + db.file()
+                        + " (version " + current + ", this Orrery writes " + latest() + "); free some space, then retry");
+            }
+            return current;
+        }
         return db.write("update the history schema", d -> {
             d.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
             int current = current(d);

@@ -6,6 +6,7 @@ import dev.orrery.model.Plan;
 import dev.orrery.model.PlanSummary;
 import dev.orrery.model.ResourceKind;
 import dev.orrery.model.ResourceSnapshot;
+import dev.orrery.model.Secrets;
 import dev.orrery.model.Task;
 import dev.orrery.model.TaskState;
 
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * Plans stored so they read back exactly: tasks in order, both edge sets in order, change ids, desired
- * snapshots. A task with secrets has its steps, environment and secrets sealed ({@link SecretBox}).
+ * snapshots. A task with secrets has its steps, environment, workdir and secrets sealed ({@link SecretBox});
+ * its {@code workdir} column holds the workdir masked.
  */
 final class SqlPlanRepository implements PlanRepository {
     private static final Pattern LAST = Pattern.compile("last(\\d*)");
@@ -112,7 +114,7 @@ final class SqlPlanRepository implements PlanRepository {
             t.setString(5, task.kind().name());
             t.setString(6, task.action());
             t.setString(7, task.host());
-            t.setString(8, task.workdir());
+            t.setString(8, Secrets.mask(task.workdir(), task.secrets())); // the real one is in the sealed payload
             t.setInt(9, task.retries());
             t.setString(10, Codec.duration(task.timeout()));
             t.setInt(11, task.weight());
@@ -157,6 +159,9 @@ final class SqlPlanRepository implements PlanRepository {
         m.put("steps", Codec.steps(task.steps()));
         m.put("env", task.env());
         m.put("secrets", task.secrets());
+        if (!task.secrets().isEmpty() && task.workdir() != null) {
+            m.put("workdir", task.workdir()); // sealed with the rest; the column holds it masked
+        }
         String json = Json.write(m);
         return task.secrets().isEmpty() ? json : store.secrets().seal(json);
     }
@@ -199,7 +204,8 @@ final class SqlPlanRepository implements PlanRepository {
                 }
                 out.add(new Task(rs.getString("task_id"), rs.getString("resource"),
                         ResourceKind.valueOf(rs.getString("kind")), rs.getString("action"), rs.getString("host"),
-                        Codec.stepsOf((List<?>) m.get("steps")), env, rs.getString("workdir"), rs.getInt("retries"),
+                        Codec.stepsOf((List<?>) m.get("steps")), env,
+                        m.containsKey("workdir") ? (String) m.get("workdir") : rs.getString("workdir"), rs.getInt("retries"),
                         Codec.durationOf(rs.getString("timeout")), secrets, rs.getInt("weight")));
             }
         }

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /** Runs of plans; the per-state counts are computed from the task states when the run finishes. */
 final class SqlRunRepository implements RunRepository {
-    private static final String SELECT = "SELECT r.id, p.uid, r.environment, r.started, r.finished, r.result, r.counts "
+    private static final String SELECT = "SELECT r.id, p.uid, r.environment, r.started, r.finished, r.result, r.counts, r.outcome "
             + "FROM runs r JOIN plans p ON p.id = r.plan_id ";
 
     private final SqliteStore store;
@@ -46,22 +46,55 @@ final class SqlRunRepository implements RunRepository {
             PreparedStatement counts = d.prepare("SELECT s.state, COUNT(*) FROM task_states s "
                     + "JOIN runs r ON r.plan_id = s.plan_id WHERE r.id = ? GROUP BY s.state");
             counts.setLong(1, runId);
-            Map<String, Object> byState = new LinkedHashMap<>();
-            try (ResultSet rs = counts.executeQuery()) {
-                while (rs.next()) {
-                    byState.put(rs.getString(1), rs.getLong(2));
-                }
-            }
             PreparedStatement ps = d.prepare("UPDATE runs SET finished = ?, result = ?, counts = ? WHERE id = ?");
             ps.setString(1, Codec.time(at));
             ps.setString(2, result.name());
-            ps.setString(3, Json.write(byState));
+            ps.setString(3, countsJson(counts));
             ps.setLong(4, runId);
             if (ps.executeUpdate() != 1) {
                 throw new StoreException("no run " + runId + " in " + d.file());
             }
             return null;
         });
+    }
+
+    @Override
+    public int closeUnfinished(String planUid, String outcome, Instant at) {
+        return db.write("close the unfinished runs of " + planUid, d -> {
+            long planId = store.planId(d, planUid);
+            PreparedStatement counts = d.prepare("SELECT state, COUNT(*) FROM task_states WHERE plan_id = ? "
+                    + "GROUP BY state");
+            counts.setLong(1, planId);
+            PreparedStatement ps = d.prepare("UPDATE runs SET finished = ?, result = ?, counts = ?, outcome = ? "
+                    + "WHERE plan_id = ? AND finished IS NULL");
+            ps.setString(1, Codec.time(at));
+            ps.setString(2, TaskState.ERROR.name());
+            ps.setString(3, countsJson(counts));
+            ps.setString(4, outcome);
+            ps.setLong(5, planId);
+            return ps.executeUpdate();
+        });
+    }
+
+    @Override
+    public boolean hasUnfinished(String planUid) {
+        return db.read("look for unfinished runs of " + planUid, d -> {
+            PreparedStatement ps = d.prepare("SELECT 1 FROM runs WHERE plan_id = ? AND finished IS NULL LIMIT 1");
+            ps.setLong(1, store.planId(d, planUid));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    private static String countsJson(PreparedStatement counts) throws SQLException {
+        Map<String, Object> byState = new LinkedHashMap<>();
+        try (ResultSet rs = counts.executeQuery()) {
+            while (rs.next()) {
+                byState.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return Json.write(byState);
     }
 
     @Override
@@ -104,7 +137,7 @@ final class SqlRunRepository implements RunRepository {
                 String result = rs.getString(6);
                 out.add(new RunSummary(rs.getLong(1), rs.getString(2), rs.getString(3), Codec.instant(rs.getString(4)),
                         Codec.instant(rs.getString(5)), result == null ? null : TaskState.valueOf(result),
-                        Collections.unmodifiableMap(counts)));
+                        Collections.unmodifiableMap(counts), rs.getString(8)));
             }
         }
         return out;

@@ -194,16 +194,26 @@ final class SqlTaskStateRepository implements TaskStateRepository {
 
     @Override
     public void appendOutput(OutputChunk chunk) {
-        db.write("store output of " + chunk.taskId(), d -> {
+        appendOutput(List.of(chunk));
+    }
+
+    @Override
+    public void appendOutput(List<OutputChunk> chunks) {
+        if (chunks.isEmpty()) {
+            return;
+        }
+        db.write("store output of " + chunks.get(0).taskId(), d -> {
             PreparedStatement ps = d.prepare("INSERT INTO output (plan_id, task_id, attempt, step, stream, text) "
                     + "VALUES (?, ?, ?, ?, ?, ?)");
-            ps.setLong(1, store.planId(d, chunk.planUid()));
-            ps.setString(2, chunk.taskId());
-            ps.setInt(3, chunk.attempt());
-            ps.setInt(4, chunk.step());
-            ps.setString(5, chunk.stream().name());
-            ps.setString(6, chunk.text());
-            ps.executeUpdate();
+            for (OutputChunk chunk : chunks) {
+                ps.setLong(1, store.planId(d, chunk.planUid()));
+                ps.setString(2, chunk.taskId());
+                ps.setInt(3, chunk.attempt());
+                ps.setInt(4, chunk.step());
+                ps.setString(5, chunk.stream().name());
+                ps.setString(6, chunk.text());
+                ps.executeUpdate();
+            }
             return null;
         });
     }

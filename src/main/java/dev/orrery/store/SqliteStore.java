@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -54,12 +55,18 @@ public final class SqliteStore implements Store {
     /** Opens (creating if needed) the history of the workspace at {@code workspaceRoot}. */
     public static SqliteStore open(Path workspaceRoot) {
         Path folder = workspaceRoot.resolve(FOLDER);
+        Path file = folder.resolve(FILE);
         try {
-            Files.createDirectories(folder);
+            PrivateFiles.folder(folder);
+            // SQLite gives the -wal and -shm files the mode of the database file: create it private first
+            PrivateFiles.file(file);
+            for (String suffix : List.of("-wal", "-shm")) {
+                PrivateFiles.restrictIfExists(file.resolveSibling(FILE + suffix));
+            }
         } catch (IOException e) {
             throw new StoreException("cannot create " + folder + " for the history file: " + e.getMessage(), e);
         }
-        return new SqliteStore(folder.resolve(FILE));
+        return new SqliteStore(file);
     }
 
     /** The history file. */

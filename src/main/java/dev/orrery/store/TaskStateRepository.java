@@ -70,6 +70,9 @@ public interface TaskStateRepository {
     /** Appends output (already masked and capped by the caller). */
     void appendOutput(OutputChunk chunk);
 
+    /** Appends several chunks in order in one transaction: all of them are stored, or none. */
+    void appendOutput(List<OutputChunk> chunks);
+
     /** A task's output, in order (all attempts). */
     List<OutputChunk> output(String planUid, String taskId);
 
