@@ -284,7 +284,7 @@ final class SshHostTransport implements Transport {
         AgentKeys agentKeys = AgentKeys.plan(target.identityAgent(), target.identities(), target.identitiesOnly());
         List<IdentityKeys.Loaded> loaded = identityKeys.load(agentKeys.filesToLoad());
         List<KeyPair> keys = new ArrayList<>();
-        loaded.forEach(l -> keys.addAll(l.keys()));
+        loaded.forEach(l -> keys.addAll(UserCertificates.withCertificates(l.keys(), l.file(), target.certificates())));
         HostKeyCheck check = new HostKeyCheck(target, hostKeyPolicy);
         SshClient client = SharedSshClient.get(settings.keepAlive());
         ClientSession s;

@@ -18,18 +18,20 @@ import java.util.List;
  * @param proxyCommand   ssh_config's {@code ProxyCommand} with its tokens expanded (null: connect directly)
  * @param identityAgent  the ssh-agent socket to ask for keys (null: none)
  * @param identitiesOnly ssh_config's {@code IdentitiesOnly}: offer only the agent keys named as identities
+ * @param certificates   ssh_config's {@code CertificateFile}s (besides each key's own {@code -cert.pub})
  */
 record SshTarget(String name, String address, int port, String user, List<Path> identities, Path knownHosts,
                  String hostKeyAlias, Duration connectTimeout, Duration keepAlive, String proxyCommand,
-                 Path identityAgent, boolean identitiesOnly) {
+                 Path identityAgent, boolean identitiesOnly, List<Path> certificates) {
     SshTarget {
         identities = List.copyOf(identities);
+        certificates = List.copyOf(certificates);
     }
 
     /** A target that takes every timeout from the settings. */
     SshTarget(String name, String address, int port, String user, List<Path> identities, Path knownHosts,
               String hostKeyAlias) {
-        this(name, address, port, user, identities, knownHosts, hostKeyAlias, null, null, null, null, false);
+        this(name, address, port, user, identities, knownHosts, hostKeyAlias, null, null, null, null, false, List.of());
     }
 
     /** {@code 10.0.0.5:22} */

@@ -48,7 +48,8 @@ final class SshTargets {
                 seconds(config.first("serveraliveinterval"), "ServerAliveInterval"),
                 host.jump() != null ? null : proxyCommand(config.first("proxycommand"), address, port, user),
                 agent(config.first("identityagent"), address, port, user),
-                "yes".equalsIgnoreCase(config.first("identitiesonly")));
+                "yes".equalsIgnoreCase(config.first("identitiesonly")),
+                config.all("certificatefile").stream().map(file -> expand(file, address, port, user)).toList());
     }
 
     /** The ProxyJump that applies to the host: the inventory's {@code jump}, else ssh_config's; null: direct. */
