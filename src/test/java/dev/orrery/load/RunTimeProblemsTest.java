@@ -73,6 +73,25 @@ class RunTimeProblemsTest {
     }
 
     @Test
+    void anAddressOrUserNoSshClientCanUseIsAnError() {
+        write(dir, "inventory.yaml",
+                "hosts:",
+                "  web-1:",
+                "    address: deploy@10.0.0.5",
+                "    user: deploy user",
+                "  web-2:",
+                "    address: \"[::1]\"",
+                "    user: deploy.bot-1");
+
+        LoadResult result = load();
+
+        assertThat(places(result)).containsExactly("inventory.yaml:3:14", "inventory.yaml:4:11");
+        assertThat(result.problems().get(0).message()).isEqualTo("address 'deploy@10.0.0.5' of host 'web-1' must be"
+                + " one host name or IP address, without spaces, '@' or '/' (the user goes under 'user:')");
+        assertThat(result.problems().get(1).message()).startsWith("user 'deploy user' of host 'web-1' must be one login");
+    }
+
+    @Test
     void anEscapedNulInAValueIsAnErrorAtTheValue() {
         write(dir, "inventory.yaml",
                 "hosts:",
