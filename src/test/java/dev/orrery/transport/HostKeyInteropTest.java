@@ -131,6 +131,19 @@ class HostKeyInteropTest {
     }
 
     @Test
+    void entriesHashedBySshKeygenAreRecognised() throws Exception {
+        knownHosts("[127.0.0.1]:" + sshd.port() + " " + serverKey());
+        Process hash = new ProcessBuilder("/usr/bin/ssh-keygen", "-H", "-f", known.toString())
+                .redirectErrorStream(true).start();
+        hash.getInputStream().readAllBytes();
+        assertThat(hash.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(known)).startsWith("|1|").doesNotContain("127.0.0.1");
+
+        assertThat(openssh("yes").code()).isZero();
+        assertThat(orrery(HostKeyPolicy.refuse())).isZero();
+    }
+
+    @Test
     void aNegatedPatternLeavesTheHostUnknownAsOpenSshDoes() throws Exception {
         knownHosts("![127.0.0.1]:" + sshd.port() + ",[127.0.0.1]:* " + serverKey());
         Result ssh = openssh("yes");
