@@ -24,7 +24,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         if (ex instanceof InvalidWorkspaceException invalid && !invalid.problems().isEmpty()) {
             invalid.problems().forEach(problem -> err.println(ValidateCommand.line(problem)));
         } else {
-            err.println("error: " + oneLine(ex));
+            java.nio.file.Path details = LibraryLog.written();
+            err.println("error: " + oneLine(ex) + (details == null || root.debug() ? "" : " (details: " + details + ")"));
         }
         err.flush();
         return exitCodeOf(ex);

@@ -7,7 +7,6 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * {@code orrery}: the command line. {@link #main} exits with the verb's code; {@link #run} does the same
@@ -19,7 +18,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        quietLoggingUnlessDebug(args);
+        LibraryLog.configure(args);
         PrintWriter out = utf8(FileDescriptor.out);
         PrintWriter err = utf8(FileDescriptor.err);
         int code = run(out, err, args);
@@ -61,14 +60,5 @@ public final class Main {
 
     private static PrintWriter utf8(FileDescriptor fd) {
         return new PrintWriter(new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), true);
-    }
-
-    /** The core logs through SLF4J; a command line shows warnings only, unless --debug asks for everything. */
-    private static void quietLoggingUnlessDebug(String[] args) {
-        String key = "org.slf4j.simpleLogger.defaultLogLevel";
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, Arrays.asList(args).contains("--debug") ? "debug" : "warn");
-        }
-        System.setProperty("org.slf4j.simpleLogger.logFile", System.getProperty("org.slf4j.simpleLogger.logFile", "System.err"));
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code orrery validate [DIR]}: every problem of the workspace files as {@code file:line:col: message}. */
 @Command(name = "validate", description = {"Check the workspace files; print every problem as file:line:col.",
-        "Each problem is one 'file:line:col: message' line; exit 2 when there is any. Never writes anything."})
+        "Each problem is one 'file:line:col: message' line; exit 2 when there is any. Warnings",
+        "('file:line:col: warning: message') are printed too but do not fail. Never writes anything."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,22 +31,28 @@ final class ValidateCommand implements Callable<Integer> {
         try (Orrery orrery = Orrery.open(dir)) {
             result = orrery.validate();
         }
+        String warnings = result.warnings().isEmpty() ? ""
+                : ", " + result.warnings().size() + (result.warnings().size() == 1 ? " warning" : " warnings");
         if (!result.ok()) {
-            result.problems().forEach(problem -> root.err().println(line(problem)));
+            java.util.List<Problem> all = new java.util.ArrayList<>(result.problems());
+            all.addAll(result.warnings());
+            all.sort(Problem.ORDER);
+            all.forEach(problem -> root.err().println(line(problem)));
             root.err().println(result.problems().size() + (result.problems().size() == 1 ? " problem" : " problems")
-                    + " in " + dir);
+                    + warnings + " in " + dir);
             return ExitCodes.INVALID;
         }
+        result.warnings().forEach(warning -> root.err().println(line(warning)));
         Workspace ws = result.workspace().orElseThrow();
         root.out().println("OK: " + ws.files().size() + " files, " + ws.hosts().size() + " hosts, "
-                + ws.resources().size() + " resources");
+                + ws.resources().size() + " resources" + warnings);
         return ExitCodes.OK;
     }
 
     /** {@code samples/broken/web.yaml:3:5: unknown key 'tagz', did you mean 'tags'?} */
     static String line(Problem problem) {
         return relative(Path.of("").toAbsolutePath(), problem.file()) + ":" + problem.line() + ":" + problem.column()
-                + ": " + problem.message();
+                + ": " + (problem.isWarning() ? "warning: " : "") + problem.message();
     }
 
     /** Paths under the current folder are shown relative to it, as compilers do. */

@@ -49,6 +49,7 @@ final class Assembler {
             file.components().forEach(c -> components.putIfAbsent(c.name(), c));
         }
         ComponentResources componentBuilder = new ComponentResources(root, diagnostics, hosts, components);
+        SandboxPaths sandboxPaths = new SandboxPaths(root, diagnostics, hosts);
         Iterator<NativeResources.Built> built = buildNatives(natives).iterator();
         List<Resource> resources = new ArrayList<>();
         boolean needsHosts = false;
@@ -60,6 +61,10 @@ final class Assembler {
                 resource.links().forEach(link -> cycles.edge(link.from(), link.to(), link.at()));
                 diagnostics.addAll(resource.problems().all());
                 resource.resource().ifPresent(resources::add);
+                resource.resource().ifPresent(r -> {
+                    sandboxPaths.check(draft, r.targets());
+                    warnShortSecrets(r);
+                });
             }
             for (ComponentDraft draft : file.components()) {
                 needsHosts = true;
@@ -75,8 +80,10 @@ final class Assembler {
                         ? hosts.stream().map(Host::name).toList()
                         : entry.targets().stream().map(Located::value).toList();
                 for (Resource job : entry.jobs()) {
-                    resources.add(new Resource(job.name(), job.kind(), targets, job.tags(), job.inputs(),
-                            job.actions(), job.waitFor(), job.env(), job.workdir(), job.attributes(), job.source()));
+                    Resource targeted = new Resource(job.name(), job.kind(), targets, job.tags(), job.inputs(),
+                            job.actions(), job.waitFor(), job.env(), job.workdir(), job.attributes(), job.source());
+                    sandboxPaths.check(targeted);
+                    resources.add(targeted);
                 }
             }
             if (needsHosts && hosts.isEmpty() && (!file.components().isEmpty() || !file.orchestration().isEmpty())) {
@@ -101,6 +108,25 @@ final class Assembler {
         files.forEach(file -> all.addAll(file.resources()));
         return Parallel.map(all, builder::build);
     }
+
+    /**
+     * A secret is masked by replacing its text wherever it appears; a short one also appears inside other words
+     * and gives itself away there (masking {@code ab} turns "about" into "******out"). Warned where it is written.
+     */
+    private void warnShortSecrets(Resource resource) {
+        for (dev.orrery.model.Input input : resource.inputs().values()) {
+            int length = input.value() == null ? 0 : input.value().codePointCount(0, input.value().length());
+            if (input.secret() && !input.isLink() && length > 0 && length < MIN_SECRET_LENGTH) {
+                diagnostics.warn(input.source(), "secret input '" + input.name() + "' of resource '" + resource.name()
+                        + "' is only " + length + (length == 1 ? " character" : " characters") + " long: masking it"
+                        + " in output would also mask it inside other words and give it away; use at least "
+                        + MIN_SECRET_LENGTH + " characters");
+            }
+        }
+    }
+
+    /** Secrets shorter than this are warned about (docs/formats.md). */
+    static final int MIN_SECRET_LENGTH = 6;
 
     List<Host> hosts() {
         return hosts;

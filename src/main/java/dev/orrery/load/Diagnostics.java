@@ -9,8 +9,7 @@ import java.util.List;
 
 /** Collects problems: one per file while files are read in parallel, then one for the load; not thread safe. */
 final class Diagnostics {
-    static final Comparator<Problem> ORDER = Comparator.comparing((Problem p) -> p.file().toString())
-            .thenComparingInt(Problem::line).thenComparingInt(Problem::column).thenComparing(Problem::message);
+    static final Comparator<Problem> ORDER = Problem.ORDER;
 
     private final List<Problem> problems = new ArrayList<>();
 
@@ -22,6 +21,11 @@ final class Diagnostics {
         problems.add(new Problem(at.file(), at.line(), at.column(), message));
     }
 
+    /** Something that will not fail the load but is probably not what the author meant. */
+    void warn(SourceRef at, String message) {
+        problems.add(new Problem(at.file(), at.line(), at.column(), message, Problem.Severity.WARNING));
+    }
+
     void addAll(List<Problem> more) {
         problems.addAll(more);
     }
@@ -31,12 +35,18 @@ final class Diagnostics {
         return List.copyOf(problems);
     }
 
+    /** True when there is no error (warnings do not count). */
     boolean isEmpty() {
-        return problems.isEmpty();
+        return problems.stream().allMatch(Problem::isWarning);
     }
 
-    /** Sorted by file, line, column; the same problem found twice is listed once. */
+    /** The errors, sorted by file, line, column; the same problem found twice is listed once. */
     List<Problem> sorted() {
-        return problems.stream().distinct().sorted(ORDER).toList();
+        return problems.stream().filter(p -> !p.isWarning()).distinct().sorted(ORDER).toList();
+    }
+
+    /** The warnings, sorted as {@link #sorted()}. */
+    List<Problem> warnings() {
+        return problems.stream().filter(Problem::isWarning).distinct().sorted(ORDER).toList();
     }
 }

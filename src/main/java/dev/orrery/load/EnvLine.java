@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /** Parses the values of ENV ({@code A=1 B="two words"} or {@code A value}) and ARG ({@code A=1} or {@code A}). */
 final class EnvLine {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern PAIR = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|'[^']*'|\\S*)\\s*");
+    private static final Pattern NAME = Names.ENV;
+    private static final Pattern PAIR = Pattern.compile("(" + Names.ENV.pattern() + ")=(\"[^\"]*\"|'[^']*'|\\S*)\\s*");
 
     private EnvLine() {
     }

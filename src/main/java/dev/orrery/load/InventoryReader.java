@@ -77,6 +77,12 @@ final class InventoryReader {
             diagnostics.add(fields.keyAt("local"), "host '" + name + "' cannot be both sandbox and local; keep one");
         }
         String defaultAddress = sandbox || local ? "127.0.0.1" : name;
+        fields.text("address").filter(a -> !a.value().matches("[^\\s@/]+")).ifPresent(a -> diagnostics.add(a.at(),
+                "address '" + a.value() + "' of host '" + name + "' must be one host name or IP address, without"
+                        + " spaces, '@' or '/' (the user goes under 'user:')"));
+        fields.text("user").filter(u -> !u.value().matches("[^\\s@:/]+")).ifPresent(u -> diagnostics.add(u.at(),
+                "user '" + u.value() + "' of host '" + name + "' must be one login name, without spaces, '@', ':'"
+                        + " or '/'"));
         String address = fields.text("address").map(Located::value).orElse(defaultAddress);
         int port = fields.integer("port", 1, 65535).orElse(0);
         String user = fields.text("user").map(Located::value).orElse(null);

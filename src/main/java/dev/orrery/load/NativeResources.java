@@ -13,7 +13,6 @@ import dev.orrery.model.ResourceKind;
 import dev.orrery.model.SourceRef;
 import dev.orrery.model.Step;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -146,21 +145,49 @@ final class NativeResources {
     private Optional<Step> step(Diagnostics diagnostics, ResourceDraft draft, StepDraft step, Map<String, String> values) {
         if (step instanceof RunDraft run) {
             checkPlaceholders(diagnostics, draft, run.command(), run.at(), values);
+            warnQuotedPlaceholders(diagnostics, run);
             return Optional.of(new Step.Exec(Placeholders.substitute(run.command(), values, ShellQuote::quote)));
         }
         CopyDraft copy = (CopyDraft) step;
         String source = raw(diagnostics, draft, copy.source().value(), copy.source().at(), values);
         String local = LocalPaths.relativeToRoot(root, draft.dir(), source);
-        if (!LocalPaths.isGlob(source) && !Files.exists(LocalPaths.resolve(root, local))) {
-            diagnostics.add(copy.source().at(), "copy source '" + source + "' of resource '" + draft.name()
-                    + "' does not exist (relative paths start at the folder of this file)");
+        if (LocalPaths.matchesNothing(root, local)) {
+            diagnostics.add(copy.source().at(), "copy source '" + source + "' of resource '" + draft.name() + "' "
+                    + (LocalPaths.isGlob(source) ? "matches no file" : "does not exist")
+                    + " (relative paths start at the folder of this file)");
             return Optional.empty();
         }
         String destination = raw(diagnostics, draft, copy.destination().value(), copy.destination().at(), values);
         String owner = copy.owner() == null ? null
                 : raw(diagnostics, draft, copy.owner().value(), copy.owner().at(), values);
+        if (owner != null && !owner.contains("{{") && !Names.isValidOwner(owner)) {
+            // the written form: the value may come from a secret input
+            diagnostics.add(copy.owner().at(), "owner '" + copy.owner().value() + "' of a copy step of resource '"
+                    + draft.name() + "' " + Names.OWNER_RULE);
+            return Optional.empty();
+        }
         String mode = copy.mode() == null ? null : copy.mode().value();
         return Optional.of(new Step.Transfer(local, destination, owner, mode));
+    }
+
+    /**
+     * A placeholder inside quotes is a warning at its own column when the command is one line (a plain YAML
+     * scalar starts at its first character), else at the step.
+     */
+    private static void warnQuotedPlaceholders(Diagnostics diagnostics, RunDraft run) {
+        boolean oneLine = run.command().indexOf('\n') < 0;
+        for (Placeholders.Quoted q : Placeholders.quoted(run.command())) {
+            SourceRef at = oneLine ? new SourceRef(run.at().file(), run.at().line(), run.at().column() + q.offset())
+                    : run.at();
+            String placeholder = "{{" + q.name() + "}}";
+            diagnostics.warn(at, q.quote() == '"'
+                    ? placeholder + " is inside double quotes, where the value is not shell-quoted: the shell still"
+                            + " expands $(...), `...` and $ in it, and Orrery's own quotes show up in the text;"
+                            + " write " + placeholder + " outside the quotes (Orrery quotes every value)"
+                    : placeholder + " is inside single quotes, where Orrery's quoting of the value is undone: the value"
+                            + " is split into words and expanded by the shell; write " + placeholder + " outside the"
+                            + " quotes (Orrery quotes every value)");
+        }
     }
 
     /** Substitution without quoting, for values that are not shell text (paths, env values). */

@@ -8,7 +8,6 @@ import dev.orrery.model.SourceRef;
 import dev.orrery.model.Step;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -204,13 +203,17 @@ final class OrchestrationReader {
                         + example(verb) + "`");
                 return false;
             }
+            if (owner != null && !Names.isValidOwner(owner)) {
+                diagnostics.add(at, verb + " --chown='" + owner + "' " + Names.OWNER_RULE);
+                return false;
+            }
             String destination = paths.get(paths.size() - 1);
             // a relative destination starts at the job's workdir (the transport resolves it, as a Dockerfile does)
             for (String source : paths.subList(0, paths.size() - 1)) {
                 String local = LocalPaths.relativeToRoot(root, file.getParent(), source);
-                if (!LocalPaths.isGlob(source) && !Files.exists(LocalPaths.resolve(root, local))) {
-                    diagnostics.add(at, verb + " source '" + source + "' does not exist (relative paths start at the"
-                            + " folder of this file)");
+                if (LocalPaths.matchesNothing(root, local)) {
+                    diagnostics.add(at, verb + " source '" + source + "' " + (LocalPaths.isGlob(source)
+                            ? "matches no file" : "does not exist") + " (relative paths start at the folder of this file)");
                     return false;
                 }
                 steps.add(new Step.Transfer(local, destination, owner, mode));

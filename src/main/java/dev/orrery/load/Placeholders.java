@@ -47,6 +47,45 @@ final class Placeholders {
         return out.append(text, copied, text.length()).toString();
     }
 
+    /** A placeholder written inside shell quotes: {@code quote} is {@code '"'} or {@code '\''}. */
+    record Quoted(String name, int offset, char quote) {
+    }
+
+    /**
+     * The placeholders of a shell command that sit inside single or double quotes. Orrery single-quotes each
+     * value it substitutes, which only protects it outside quotes: inside {@code "..."} the shell still expands
+     * {@code $(...)} and backquotes of the value, and inside {@code '...'} the value ends up unquoted.
+     * Follows POSIX quoting: backslash escapes outside single quotes, no nesting.
+     */
+    static List<Quoted> quoted(String command) {
+        if (!command.contains("{{")) {
+            return List.of();
+        }
+        List<Quoted> found = new ArrayList<>();
+        char quote = 0;
+        int next = 0;
+        int[] m = find(command, 0);
+        for (int i = 0; i < command.length() && m != null; i++) {
+            if (i == m[START]) {
+                if (quote != 0) {
+                    found.add(new Quoted(command.substring(m[NAME], m[NAME_END]), i, quote));
+                }
+                i = m[END] - 1;
+                m = find(command, m[END]);
+                continue;
+            }
+            char c = command.charAt(i);
+            if (c == '\\' && quote != '\'') {
+                i++; // the next character is taken literally
+            } else if (quote == 0 && (c == '\'' || c == '"')) {
+                quote = c;
+            } else if (c == quote) {
+                quote = 0;
+            }
+        }
+        return found;
+    }
+
     private static final int START = 0;
     private static final int NAME = 1;
     private static final int NAME_END = 2;

@@ -78,6 +78,9 @@ final class ResourcesReader {
                     fields.keyAt("actions"), owner + " has no 'run' action: add `run:` with the steps that create it"
                             + " (update falls back to run, remove is optional)"));
         }
+        fields.mapping("env").ifPresent(env -> env.entries().stream().filter(e -> !Names.isValidEnv(e.key()))
+                .forEach(e -> diagnostics.add(file, e.keyMark(), "environment variable name '" + e.key() + "' of "
+                        + owner + " " + Names.ENV_RULE + ", or a shell cannot set it")));
         List<Located> waitFor = fields.list("wait-for");
         return Optional.of(new ResourceDraft(name, at, file.getParent(), targets, tags, inputs, actions, waitFor,
                 fields.textMap("env"), fields.text("workdir").orElse(null)));

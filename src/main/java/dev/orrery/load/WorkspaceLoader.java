@@ -99,12 +99,12 @@ public final class WorkspaceLoader {
         if (!diagnostics.isEmpty()) {
             List<Problem> problems = diagnostics.sorted();
             LOG.debug("workspace {} has {} problem(s)", root, problems.size());
-            return new LoadResult(Optional.empty(), problems, digests);
+            return new LoadResult(Optional.empty(), problems, digests, diagnostics.warnings());
         }
         Workspace workspace = assembler.workspace(resources, kinds);
         LOG.debug("loaded workspace {}: {} host(s), {} resource(s)", root, workspace.hosts().size(),
                 workspace.resources().size());
-        return new LoadResult(Optional.of(workspace), List.of(), digests);
+        return new LoadResult(Optional.of(workspace), List.of(), digests, diagnostics.warnings());
     }
 
     private record FileJob(Path path, boolean inventoryOnly) {
@@ -123,6 +123,11 @@ public final class WorkspaceLoader {
         String text;
         String digest;
         try {
+            long size = Files.size(path);
+            if (size > YamlReader.MAX_FILE_BYTES) {
+                diagnostics.add(path, new YamlNode.Mark(1, 1, 0), YamlReader.tooLarge(size));
+                return new FileRead(path, null, null, null, diagnostics.all());
+            }
             byte[] bytes = Files.readAllBytes(path);
             text = decode(bytes);
             digest = digest(bytes);
@@ -211,11 +216,16 @@ public final class WorkspaceLoader {
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
-    /** Every *.yaml / *.yml below root, sorted by path; hidden folders and .orrery are skipped. */
+    /**
+     * Every *.yaml / *.yml below root, sorted by path; hidden folders and .orrery are skipped. Symbolic links are
+     * followed (a linked file or folder is read where the link is); a link to a missing file and a link that
+     * leads back into a folder above it (a loop) are problems, not silently skipped.
+     */
     private static List<Path> yamlFiles(Path root, Diagnostics diagnostics) {
         List<Path> files = new ArrayList<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Files.walkFileTree(root, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
@@ -226,15 +236,26 @@ public final class WorkspaceLoader {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString();
-                    if (attrs.isRegularFile() && !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                    if (name.startsWith(".") || !(name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attrs.isRegularFile()) {
                         files.add(file);
+                    } else if (attrs.isSymbolicLink()) {
+                        diagnostics.add(file, new YamlNode.Mark(1, 1, 0), brokenLink(file));
                     }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    diagnostics.add(file, new YamlNode.Mark(1, 1, 0), "cannot read this file: " + e.getMessage());
+                    if (e instanceof java.nio.file.FileSystemLoopException) {
+                        diagnostics.add(file, new YamlNode.Mark(1, 1, 0), "this symbolic link makes a loop: it points to "
+                                + linkTarget(file) + ", a folder that contains it; remove the link (its files are"
+                                + " not read)");
+                    } else {
+                        diagnostics.add(file, new YamlNode.Mark(1, 1, 0), "cannot read this file: " + e.getMessage());
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -243,5 +264,26 @@ public final class WorkspaceLoader {
         }
         files.sort(java.util.Comparator.comparing(Path::toString));
         return files;
+    }
+
+    /** A link that cannot be followed: to nothing, or round in a circle of links. */
+    private static String brokenLink(Path link) {
+        try {
+            link.toRealPath();
+            return "cannot read this file through its symbolic link";
+        } catch (java.nio.file.NoSuchFileException e) {
+            return "this symbolic link points to " + linkTarget(link) + ", which does not exist; fix or remove the link";
+        } catch (IOException e) {
+            return "this symbolic link makes a loop (it points to " + linkTarget(link) + ", which leads back to it);"
+                    + " remove the link";
+        }
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return "'" + Files.readSymbolicLink(link) + "'";
+        } catch (IOException | UnsupportedOperationException e) {
+            return "a place";
+        }
     }
 }

@@ -84,16 +84,8 @@ final class HostKeyCheck {
                     + "; refusing to connect");
         }
         if (verdict instanceof KnownHosts.Changed changed) {
-            String lines = changed.lines().stream().map(String::valueOf).collect(Collectors.joining(", "));
-            return refuse("HOST KEY CHANGED for " + target.nameAndWhere() + ": " + knownHosts.file()
-                    + " line " + lines + " records " + type + " key " + changed.recordedFingerprint()
-                    + " but the host now presents " + fingerprint + ". Someone may be intercepting the "
-                    + "connection (man-in-the-middle), or the host was reinstalled. Refusing to connect. If "
-                    + "you have verified the new key with the host's administrator, remove line " + lines
-                    + " of " + knownHosts.file() + " (ssh-keygen -R " + Shell.quote(pattern(name, port))
-                    + " -f " + Shell.quote(knownHosts.file().toString()) + ") and connect again.");
+            return refuse(changedMessage(changed, name, port, type, fingerprint));
         }
-        KnownHosts.Unknown unknown = (KnownHosts.Unknown) verdict;
         HostKeyPolicy.Decision decision;
         asking = true;
         try {
@@ -118,13 +110,30 @@ final class HostKeyCheck {
                             + knownHosts.file() + ": " + e.getMessage());
                 }
             default:
-                String others = unknown.otherTypes().isEmpty() ? ""
-                        : " (the file knows other key types for it: " + String.join(", ", unknown.otherTypes()) + ")";
                 return refuse("unknown host key for " + target.nameAndWhere() + ": " + type + " key "
-                        + fingerprint + " is not in " + knownHosts.file() + others + ". Check this fingerprint "
+                        + fingerprint + " is not in " + knownHosts.file() + ". Check this fingerprint "
                         + "with the host's administrator, then run again with --accept-new-host-keys to "
                         + "record it (or accept it when the GUI asks).");
         }
+    }
+
+    /**
+     * A changed key is never the policy's to accept, so this message names the lines to remove and never
+     * suggests {@code --accept-new-host-keys}. OpenSSH's accept-new refuses a key of a type the file does not
+     * list for a host it lists other types for, the same way.
+     */
+    private String changedMessage(KnownHosts.Changed changed, String name, int port, String type, String fingerprint) {
+        String lines = changed.lines().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        String records = changed.sameType()
+                ? " line " + lines + " records " + String.join(", ", changed.recorded())
+                : " line " + lines + " records only " + String.join(", ", changed.recorded())
+                        + " for it, no " + type + " key,";
+        return "HOST KEY CHANGED for " + target.nameAndWhere() + ": " + knownHosts.file() + records
+                + " but the host now presents " + fingerprint + " (" + type + "). Someone may be intercepting "
+                + "the connection (man-in-the-middle), or the host was reinstalled. Refusing to connect. If you "
+                + "have verified the new key with the host's administrator, remove line " + lines + " of "
+                + knownHosts.file() + " (ssh-keygen -R " + Shell.quote(pattern(name, port)) + " -f "
+                + Shell.quote(knownHosts.file().toString()) + ") and connect again.";
     }
 
     private boolean refuse(String message) {

@@ -1,6 +1,5 @@
 package dev.orrery.transport;
 
-import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.config.hosts.KnownHostHashValue;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -13,15 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One OpenSSH known_hosts file: looks a host up (plain, {@code [host]:port}, patterns and hashed
- * {@code |1|salt|hash} entries, {@code @revoked} markers) and appends accepted keys. Reads the file on every
- * check so edits made meanwhile count. Thread-safe: appends to one file are serialised in this process.
+ * One OpenSSH known_hosts file, read the way OpenSSH reads it: host fields are matched by {@link HostPatterns}
+ * (plain names, {@code [host]:port}, {@code *}/{@code ?} globs, {@code !negations}, comma lists, hashed
+ * {@code |1|} entries); {@code @revoked} keys are refused for every host the line names; {@code @cert-authority}
+ * lines are certificate authorities, never host keys, so they are skipped. Reads the file on every check so
+ * edits made meanwhile count. Thread-safe: appends to one file are serialised in this process.
  */
 final class KnownHosts {
     private static final Map<Path, Object> FILE_LOCKS = new ConcurrentHashMap<>();
@@ -33,15 +35,29 @@ final class KnownHosts {
     record Known(int line) implements Verdict {
     }
 
-    /** @param otherTypes keys of other types recorded for the host, e.g. {@code ECDSA at line 4} */
-    record Unknown(List<String> otherTypes) implements Verdict {
+    /** Nothing is recorded for the host (lines for other hosts, negated or revoked lines do not count). */
+    record Unknown() implements Verdict {
     }
 
-    /** @param lines line numbers (1-based) holding a different key of the same type for the host */
-    record Changed(List<Integer> lines, String recordedFingerprint) implements Verdict {
+    /**
+     * The host has recorded keys and the presented one is none of them. As in OpenSSH, this covers a different
+     * key of the same type and a key of a type the file does not list for a host it lists other types for.
+     *
+     * @param lines    line numbers (1-based) holding the keys recorded for the host
+     * @param recorded {@code ED25519 key SHA256:...} for each of those lines
+     * @param sameType whether a recorded key has the presented key's type
+     */
+    record Changed(List<Integer> lines, List<String> recorded, boolean sameType) implements Verdict {
     }
 
     record Revoked(int line) implements Verdict {
+    }
+
+    /** One usable line: its number, marker ({@code null}, {@code revoked} or {@code cert-authority}), hosts, key. */
+    private record Entry(int line, String marker, String hosts, PublicKey key) {
+        boolean names(String lookupName) {
+            return HostPatterns.match(lookupName, hosts) == HostPatterns.Match.YES;
+        }
     }
 
     private final Path file;
@@ -54,67 +70,69 @@ final class KnownHosts {
         return file;
     }
 
+    /**
+     * Like OpenSSH, a host on another port than 22 is looked up as {@code [host]:port}; when that finds nothing,
+     * a key recorded for the bare {@code host} still counts (OpenSSH's "checking without port identifier"). Only
+     * a known or revoked key counts there: a different key under the bare name leaves the host unknown, as in
+     * OpenSSH. Unlike OpenSSH, which only warns about a key revoked under the bare name, that key is refused.
+     */
     Verdict check(String host, int port, PublicKey presented) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return new Unknown(List.of());
+        List<Entry> entries = entries();
+        Verdict verdict = check(entries, HostPatterns.lookupName(host, port), presented);
+        if (verdict instanceof Revoked || HostPatterns.lookupName(host, port).equals(HostPatterns.lookupName(host, 22))) {
+            return verdict;
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Verdict withoutPort = check(entries, HostPatterns.lookupName(host, 22), presented);
+        if (withoutPort instanceof Revoked || (verdict instanceof Unknown && withoutPort instanceof Known)) {
+            return withoutPort;
+        }
+        return verdict;
+    }
+
+    private static Verdict check(List<Entry> entries, String name, PublicKey presented) {
         String presentedType = KeyUtils.getKeyType(presented);
         Integer knownLine = null;
-        List<Integer> changed = new ArrayList<>();
-        String recordedFingerprint = null;
-        List<String> otherTypes = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            KnownHostEntry entry = parse(lines.get(i));
-            if (entry == null || !entry.isHostMatch(host, port)) {
+        List<Integer> lines = new ArrayList<>();
+        List<String> recorded = new ArrayList<>();
+        boolean sameType = false;
+        for (Entry entry : entries) {
+            if (!entry.names(name)) {
                 continue;
             }
-            PublicKey recorded = keyOf(entry.getKeyEntry());
-            if (recorded == null) {
-                continue;
-            }
-            boolean same = KeyUtils.compareKeys(recorded, presented);
-            String marker = entry.getMarker();
-            if ("revoked".equals(marker)) {
+            boolean same = KeyUtils.compareKeys(entry.key(), presented);
+            if ("revoked".equals(entry.marker())) {
                 if (same) {
-                    return new Revoked(i + 1);
+                    return new Revoked(entry.line()); // wins over a plain line for the same key, as in OpenSSH
                 }
                 continue;
             }
-            if (marker != null) {
-                continue; // @cert-authority: certificates are not used here
+            if (entry.marker() != null) {
+                continue; // @cert-authority: signs host certificates, is not itself a host key
             }
             if (same) {
-                knownLine = knownLine == null ? i + 1 : knownLine;
-            } else if (KeyUtils.getKeyType(recorded).equals(presentedType)) {
-                changed.add(i + 1);
-                recordedFingerprint = KeyUtils.getFingerPrint(recorded);
-            } else {
-                otherTypes.add(displayType(recorded) + " at line " + (i + 1));
+                knownLine = knownLine == null ? entry.line() : knownLine;
+                continue;
             }
+            lines.add(entry.line());
+            recorded.add(displayType(entry.key()) + " key " + KeyUtils.getFingerPrint(entry.key()));
+            sameType |= KeyUtils.getKeyType(entry.key()).equals(presentedType);
         }
         if (knownLine != null) {
             return new Known(knownLine);
         }
-        if (!changed.isEmpty()) {
-            return new Changed(Collections.unmodifiableList(changed), recordedFingerprint);
+        if (!lines.isEmpty()) {
+            return new Changed(List.copyOf(lines), List.copyOf(recorded), sameType);
         }
-        return new Unknown(List.copyOf(otherTypes));
+        return new Unknown();
     }
 
     /** Key types ({@code ssh-ed25519}, {@code ssh-rsa}, ...) recorded for the host, in file order. */
-    java.util.Set<String> knownTypes(String host, int port) throws IOException {
-        java.util.Set<String> types = new java.util.LinkedHashSet<>();
-        if (!Files.isRegularFile(file)) {
-            return types;
-        }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            KnownHostEntry entry = parse(line);
-            if (entry != null && entry.getMarker() == null && entry.isHostMatch(host, port)) {
-                PublicKey key = keyOf(entry.getKeyEntry());
-                if (key != null) {
-                    types.add(KeyUtils.getKeyType(key));
-                }
+    Set<String> knownTypes(String host, int port) throws IOException {
+        String name = HostPatterns.lookupName(host, port);
+        Set<String> types = new LinkedHashSet<>();
+        for (Entry entry : entries()) {
+            if (entry.marker() == null && entry.names(name)) {
+                types.add(KeyUtils.getKeyType(entry.key()));
             }
         }
         return types;
@@ -131,14 +149,15 @@ final class KnownHosts {
         }
     }
 
-    /** Removes every line recorded for {@code host} (exact pattern), then appends {@code key}. */
+    /** Removes every plain line that names {@code host}, then appends {@code key}. */
     void replace(String host, int port, PublicKey key) throws IOException {
         synchronized (FILE_LOCKS.computeIfAbsent(file, f -> new Object())) {
             if (Files.isRegularFile(file)) {
                 List<String> kept = new ArrayList<>();
+                String name = HostPatterns.lookupName(host, port);
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    KnownHostEntry entry = parse(line);
-                    if (entry == null || !entry.isHostMatch(host, port)) {
+                    Entry entry = parse(0, line);
+                    if (entry == null || entry.marker() != null || !entry.names(name)) {
                         kept.add(line);
                     }
                 }
@@ -182,24 +201,48 @@ final class KnownHosts {
         return type;
     }
 
-    private static KnownHostEntry parse(String line) {
-        String trimmed = line.trim();
-        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-            return null;
+    private List<Entry> entries() throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return entries;
         }
-        try {
-            return KnownHostEntry.parseKnownHostEntry(trimmed);
-        } catch (RuntimeException e) {
-            return null; // a line OpenSSH would also skip
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            Entry entry = parse(i + 1, lines.get(i));
+            if (entry != null) {
+                entries.add(entry);
+            }
         }
+        return entries;
     }
 
-    private static PublicKey keyOf(AuthorizedKeyEntry entry) {
-        if (entry == null) {
+    /** {@code [@marker] hosts keytype base64 [comment]}; null for comments and lines OpenSSH would skip too. */
+    private static Entry parse(int number, String line) {
+        String rest = line.strip();
+        if (rest.isEmpty() || rest.startsWith("#")) {
             return null;
         }
+        String marker = null;
+        if (rest.startsWith("@")) {
+            String[] split = rest.split("\\s+", 2);
+            marker = split[0].substring(1);
+            if (split.length < 2 || !(marker.equals("revoked") || marker.equals("cert-authority"))) {
+                return null; // an unknown marker: OpenSSH ignores the line
+            }
+            rest = split[1];
+        }
+        String[] split = rest.split("\\s+", 2);
+        if (split.length < 2) {
+            return null;
+        }
+        PublicKey key = keyOf(split[1]);
+        return key == null ? null : new Entry(number, marker, split[0], key);
+    }
+
+    private static PublicKey keyOf(String keyText) {
         try {
-            return entry.resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.IGNORING);
+            AuthorizedKeyEntry entry = AuthorizedKeyEntry.parseAuthorizedKeyEntry(keyText);
+            return entry == null ? null : entry.resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.IGNORING);
         } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
             return null;
         }
