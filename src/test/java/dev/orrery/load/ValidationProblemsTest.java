@@ -54,7 +54,7 @@ class ValidationProblemsTest {
 
         assertThat(places(result)).containsExactly("hosts.yaml:3:5", "res.yaml:4:5");
         assertThat(result.problems().get(0).message()).isEqualTo("unknown key 'adress' in host 'web-1'; did you mean"
-                + " 'address'? (known keys: address, port, user, key, known-hosts, tags, sandbox, local)");
+                + " 'address'? (known keys: address, port, user, key, known-hosts, tags, sandbox, local, jump)");
         assertThat(result.problems().get(1).message()).contains("unknown key 'wait_for'", "did you mean 'wait-for'?");
     }
 
