@@ -6,12 +6,12 @@ import dev.orrery.api.RunHandle;
 import dev.orrery.api.TaskReport;
 import dev.orrery.graph.DotExport;
 import dev.orrery.graph.PlanBuilder;
+import dev.orrery.graph.TaskGraph;
 import dev.orrery.load.LoadResult;
 import dev.orrery.load.WaitForEditException;
 import dev.orrery.load.WaitForEditor;
 import dev.orrery.load.WorkspaceLoader;
 import dev.orrery.model.Change;
-import dev.orrery.model.Dependency;
 import dev.orrery.model.ExecutedChange;
 import dev.orrery.model.OutputChunk;
 import dev.orrery.model.Plan;
@@ -47,12 +47,9 @@ import dev.orrery.transport.Transports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -315,12 +312,14 @@ public final class Orrery implements AutoCloseable {
         return store().runs().list(limit);
     }
 
-    /** Every task of a plan in topological order, with its state; PENDING tasks behind an ERROR are blocked. */
+    /** Every task of a plan in topological order, with its state and whether it is blocked ({@link TaskGraph#blockage}). */
     public PlanReport report(String planRef) {
         Plan plan = plan(planRef);
         recover(plan.uid());
         Map<String, TaskStatus> statuses = store().tasks().statuses(plan.uid());
-        Set<String> blocked = blockedTasks(plan, statuses);
+        Map<String, TaskState> states = new HashMap<>();
+        statuses.forEach((id, status) -> states.put(id, status.state()));
+        Set<String> blocked = TaskGraph.of(plan).blocked(states);
         List<TaskReport> rows = new ArrayList<>();
         for (var task : plan.tasks()) {
             TaskStatus status = statuses.getOrDefault(task.id(),
@@ -567,29 +566,5 @@ public final class Orrery implements AutoCloseable {
 
     synchronized void forget(AutoCloseable handle) {
         handles.remove(handle);
-    }
-
-    /** PENDING tasks with an ERROR ancestor, found by walking down from every ERROR task. */
-    private static Set<String> blockedTasks(Plan plan, Map<String, TaskStatus> statuses) {
-        Map<String, List<String>> children = new HashMap<>();
-        for (Dependency edge : plan.edges()) {
-            children.computeIfAbsent(edge.parent(), k -> new ArrayList<>()).add(edge.child());
-        }
-        Deque<String> todo = new ArrayDeque<>();
-        statuses.values().stream().filter(s -> s.state() == TaskState.ERROR).forEach(s -> todo.add(s.taskId()));
-        Set<String> seen = new HashSet<>(todo);
-        Set<String> blocked = new HashSet<>();
-        while (!todo.isEmpty()) {
-            for (String child : children.getOrDefault(todo.poll(), List.of())) {
-                if (seen.add(child)) {
-                    todo.add(child);
-                    TaskStatus status = statuses.get(child);
-                    if (status == null || status.state() == TaskState.PENDING) {
-                        blocked.add(child);
-                    }
-                }
-            }
-        }
-        return blocked;
     }
 }

@@ -218,6 +218,9 @@ public final class RunViewModel {
         }), this::failed);
     }
 
+    /** The shown plan's graph (blocked tasks for the progress and the table), rebuilt when the plan changes. */
+    private dev.orrery.graph.TaskGraph graph;
+
     private void applyPlan(Loaded loaded) {
         plan.set(loaded.plan());
         changes.setAll(loaded.changes());
@@ -232,7 +235,10 @@ public final class RunViewModel {
             }
         });
         Plan p = plan.get();
-        progress.set(p == null ? RunProgress.NONE : RunProgress.of(p, fresh));
+        if (p != null && (graph == null || graph.plan() != p)) {
+            graph = dev.orrery.graph.TaskGraph.of(p); // built once per shown plan, not on every state change
+        }
+        progress.set(p == null ? RunProgress.NONE : RunProgress.of(graph, fresh));
         tick();
     }
 
