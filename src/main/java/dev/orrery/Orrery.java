@@ -31,7 +31,9 @@ import dev.orrery.run.RunResult;
 import dev.orrery.run.Runner;
 import dev.orrery.stage.Commits;
 import dev.orrery.stage.Fingerprints;
+import dev.orrery.stage.PlanDrift;
 import dev.orrery.stage.Processor;
+import dev.orrery.stage.Replan;
 import dev.orrery.stage.Rollback;
 import dev.orrery.stage.StageRequest;
 import dev.orrery.stage.Stager;
@@ -465,6 +467,32 @@ public final class Orrery implements AutoCloseable {
     /** ERROR → PENDING. */
     public ControlResult retry(String planRef) {
         return control().retry(planRef);
+    }
+
+    /**
+     * The unfinished tasks of a plan whose definition in the workspace files changed since the plan was made,
+     * with the fields that changed ({@code retry} runs the stored steps; {@link #retryWithCurrentFiles} the files').
+     */
+    public List<PlanDrift.Drift> drift(String planRef) {
+        return PlanDrift.of(workspace(), store(), plan(planRef));
+    }
+
+    /**
+     * Stages and plans the unfinished part of a plan (ERROR, blocked, PENDING, SKIPPED tasks) again from the
+     * current files, as a new stored plan; what succeeded is kept (NOOP), the old plan is marked superseded.
+     * Run the returned plan with {@link #run} or {@link #start}.
+     *
+     * @throws dev.orrery.run.PlanLockedException when a live process runs the plan
+     * @throws dev.orrery.stage.StageException    when there is nothing to re-plan (see {@link Replan#replan})
+     */
+    public Replan.Result retryWithCurrentFiles(String planRef) {
+        String uid = resolve(planRef);
+        recover(uid);
+        Optional<dev.orrery.model.LockHolder> holder = store().locks().holder(uid);
+        if (holder.isPresent()) {
+            throw new dev.orrery.run.PlanLockedException(holder.get());
+        }
+        return Replan.replan(workspace(), store(), uid);
     }
 
     /** One task (and its blocked descendants) → PENDING. */

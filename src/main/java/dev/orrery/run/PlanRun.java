@@ -481,12 +481,20 @@ final class PlanRun implements AutoCloseable {
             return "cannot progress: " + n + (n == 1 ? " task waits" : " tasks wait") + " for "
                     + String.join(", ", blockers);
         }
+        List<String> failed = shape.plan().tasks().stream().map(Task::id)
+                .filter(id -> states.get(id) == TaskState.ERROR).toList();
+        if (!failed.isEmpty()) {
+            return failed.size() + (failed.size() == 1 ? " task" : " tasks") + " failed: " + listed(failed);
+        }
         List<String> unfinished = shape.plan().tasks().stream().map(Task::id)
                 .filter(id -> !states.get(id).letsChildrenStart()).toList();
-        String listed = String.join(", ", unfinished.subList(0, Math.min(5, unfinished.size())))
-                + (unfinished.size() > 5 ? " and " + (unfinished.size() - 5) + " more" : "");
         return (stopped ? "stopped" : "ended") + " with " + unfinished.size()
-                + (unfinished.size() == 1 ? " task" : " tasks") + " not done: " + listed;
+                + (unfinished.size() == 1 ? " task" : " tasks") + " not done: " + listed(unfinished);
+    }
+
+    private static String listed(List<String> ids) {
+        return String.join(", ", ids.subList(0, Math.min(5, ids.size())))
+                + (ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "");
     }
 
     static TaskState resultOf(Map<TaskState, Integer> counts) {

@@ -85,6 +85,17 @@ public final class Processor {
         return plan;
     }
 
+    /**
+     * The plan {@code changes} would make from {@code workspace}, built as {@link #process} builds it (resources
+     * left in the committed state only, empty removals, components whose image is already built) but not stored.
+     */
+    public static Plan preview(Workspace workspace, Store store, List<Change> changes, String environment) {
+        String env = environment == null ? "" : environment.strip();
+        Map<String, ResourceSnapshot> committed = store.committed().all(env);
+        Workspace planned = planWorkspace(workspace, store, changes, committed, Map.of(), env);
+        return PlanBuilder.build(planned, changes, env, "preview", Instant.now());
+    }
+
     /** The workspace the plan is built from (see the class comment). */
     private static Workspace planWorkspace(Workspace workspace, Store store, List<Change> changes,
                                            Map<String, ResourceSnapshot> committed,
