@@ -46,16 +46,39 @@ public final class Processor {
     public static Plan process(Workspace workspace, Store store, Set<String> tags, String environment) {
         String env = environment == null ? "" : environment.strip();
         Set<String> wanted = tags == null ? Set.of() : tags;
-        List<Change> changes = store.changes().stagedWithoutDiffs().stream()
-                .filter(c -> c.environment().equals(env))
-                .filter(c -> wanted.isEmpty() || c.tags().stream().anyMatch(wanted::contains))
-                .toList();
+        List<Change> staged = store.changes().stagedWithoutDiffs().stream()
+                .filter(c -> c.environment().equals(env)).toList();
+        List<Change> changes = wanted.isEmpty() ? staged : withLinkedChildren(staged, staged.stream()
+                .filter(c -> c.tags().stream().anyMatch(wanted::contains)).toList());
         if (changes.isEmpty()) {
             throw new StageException("nothing is staged" + (env.isEmpty() ? "" : " for environment '" + env + "'")
                     + (wanted.isEmpty() ? "" : " with tag " + String.join(" or ", new java.util.TreeSet<>(wanted)))
                     + ": run `changes stage` first");
         }
         return process(workspace, store, changes, env, Map.of());
+    }
+
+    /**
+     * {@code picked} and, transitively, the staged changes made because a picked one changed a linked input
+     * ("linked input of X"): {@code process -t backend} must not leave {@code app} on the cache's old port.
+     */
+    private static List<Change> withLinkedChildren(List<Change> staged, List<Change> picked) {
+        Set<String> resources = new HashSet<>();
+        picked.forEach(c -> resources.add(c.resource()));
+        Set<Change> out = new java.util.LinkedHashSet<>(picked);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Change c : staged) {
+                if (!out.contains(c) && c.reason().startsWith(Stager.LINKED)
+                        && resources.contains(c.reason().substring(Stager.LINKED.length()))) {
+                    out.add(c);
+                    resources.add(c.resource());
+                    grew = true;
+                }
+            }
+        }
+        return staged.stream().filter(out::contains).toList(); // staging order
     }
 
     /**
