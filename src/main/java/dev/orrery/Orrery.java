@@ -92,6 +92,8 @@ public final class Orrery implements AutoCloseable {
     private volatile HostKeyPolicy hostKeyPolicy = HostKeyPolicy.refuse();
     private volatile PassphraseProvider passphrases = PassphraseProvider.none();
     private LoadResult loaded;
+    /** Every file of the folder, read only to tell a component deleted from the one file from another file's. */
+    private LoadResult wholeWorkspace;
     private Store store;
     private Transports transports;
     private final List<AutoCloseable> handles = new ArrayList<>();
@@ -168,6 +170,7 @@ public final class Orrery implements AutoCloseable {
     /** Forgets the files read so far: the next call reads them again (after an edit). */
     public synchronized Orrery reload() {
         loaded = null;
+        wholeWorkspace = null;
         return this;
     }
 
@@ -214,7 +217,8 @@ public final class Orrery implements AutoCloseable {
 
     /**
      * What {@link #stage} would stage, without storing anything. For a workspace opened on one file, only
-     * changes of that file's resources (removals of resources defined elsewhere are left to a full stage).
+     * changes of that file's resources, and the removal of a deployed component that no file of the workspace
+     * defines any more (deleted from this file); removals of anything else are left to a full stage.
      */
     public List<Change> preview(StageRequest request) {
         List<Change> changes = Stager.preview(workspace(), store(), request);
@@ -229,13 +233,28 @@ public final class Orrery implements AutoCloseable {
         return preview(request).stream().map(change -> store().changes().stage(change)).toList();
     }
 
-    /** The plan the request's changes would make, built but not stored (nothing is written). */
+    /** The plan the request's changes would make, built as {@link #process} builds it but not stored. */
     public Plan previewPlan(StageRequest request) {
-        return PlanBuilder.build(workspace(), preview(request), request.environment(), "preview", Instant.now());
+        return Processor.preview(workspace(), store(), preview(request), request.environment());
     }
 
     private boolean inOnlyFile(Change change) {
-        return workspace().resource(change.resource()).isPresent();
+        if (workspace().resource(change.resource()).isPresent()) {
+            return true;
+        }
+        return change.kind() == dev.orrery.model.ResourceKind.COMPONENT
+                && dev.orrery.model.Action.REMOVE.equals(change.action()) && !definedInWholeWorkspace(change.resource());
+    }
+
+    /**
+     * Whether some file of the workspace folder defines {@code resource}. When the other files do not load, the
+     * answer is yes: a component of another tool must never be removed because its file has a typo.
+     */
+    private synchronized boolean definedInWholeWorkspace(String resource) {
+        if (wholeWorkspace == null) {
+            wholeWorkspace = WorkspaceLoader.load(root);
+        }
+        return wholeWorkspace.workspace().map(w -> w.resource(resource).isPresent()).orElse(true);
     }
 
     /** The staged bucket, oldest first. */

@@ -59,6 +59,41 @@ class FileFlowsTest {
     }
 
     @Test
+    void aComponentDeletedFromTheFileIsRemovedAndOnlyPlanShowsIt() throws Exception {
+        Path ws = TestFiles.copySample("components", tmp);
+        assertThat(CliRun.in(ws, "deploy", "mytool.yaml").exitCode()).isZero();
+        Workspaces.write(ws.resolve("other.yaml"), """
+                config-version: 0.1
+                components:
+                  other-tool:
+                    type: continuous
+                    build:
+                      reuse-from: toolhunt-api
+                """);
+        assertThat(CliRun.in(ws, "changes", "stage").exitCode()).isZero();
+        assertThat(CliRun.in(ws, "changes", "process").exitCode()).isZero();
+        assertThat(CliRun.in(ws, "orch", "run-once", "last").exitCode()).isZero();
+        Path file = ws.resolve("mytool.yaml");
+        String text = java.nio.file.Files.readString(file);
+        java.nio.file.Files.writeString(file, text.substring(0, text.indexOf("toolhunt-flower:")));
+
+        CliRun plan = CliRun.in(ws, "deploy", "mytool.yaml", "--only-plan");
+        assertThat(plan.out()).as(plan.toString()).isEqualTo("""
+                Deployment plan for mytool:
+                Deploying components:
+                [ ] toolhunt-flower removed
+                """);
+        CliRun deploy = CliRun.in(ws, "deploy", "mytool.yaml");
+        assertThat(deploy.exitCode()).as(deploy.toString()).isZero();
+        assertThat(deploy.out()).contains("[✅] toolhunt-flower removed").doesNotContain("other-tool");
+        assertThat(ws.resolve(".orrery/sandbox/node-2/deployments/toolhunt-flower.conf")).doesNotExist();
+        assertThat(ws.resolve(".orrery/sandbox/node-2/deployments/other-tool.conf"))
+                .as("another file's component stays").exists();
+        assertThat(CliRun.in(ws, "deploy", "mytool.yaml").out())
+                .isEqualTo("Nothing to deploy for mytool: every component is up to date\n");
+    }
+
+    @Test
     void deployShowsTheFailedComponentAndWhatItBlocks() throws Exception {
         Path ws = TestFiles.copySample("components", tmp);
         // node-2's deployments folder is a file: every deploy there fails, and whatever waits for api is blocked
