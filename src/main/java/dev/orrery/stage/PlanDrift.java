@@ -53,12 +53,13 @@ public final class PlanDrift {
     }
 
     /** The drifted unfinished tasks of {@code plan}, in plan order. */
-    public static List<Drift> of(Workspace workspace, Store store, Plan plan) {
+    public static List<Drift> of(Workspace files, Store store, Plan plan) {
         Map<String, TaskStatus> statuses = store.tasks().statuses(plan.uid());
         List<Task> unfinished = plan.tasks().stream().filter(t -> unfinished(stateOf(statuses, t))).toList();
         if (unfinished.isEmpty()) {
             return List.of();
         }
+        Workspace workspace = RepositoryCommits.pinned(files);
         Set<String> resources = new LinkedHashSet<>();
         unfinished.forEach(t -> resources.add(t.resource()));
         List<Change> changes = store.changes().ofPlan(plan.uid()).stream()

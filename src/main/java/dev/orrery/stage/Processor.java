@@ -86,11 +86,13 @@ public final class Processor {
      *
      * @param desiredOverride desired snapshots that replace the workspace's (rollback: the release's state)
      */
-    static Plan process(Workspace workspace, Store store, List<Change> changes, String env,
+    static Plan process(Workspace files, Store store, List<Change> changes, String env,
                         Map<String, ResourceSnapshot> desiredOverride) {
+        Workspace workspace = RepositoryCommits.pinned(files);
         Map<String, ResourceSnapshot> committed = store.committed().all(env);
         Workspace planned = planWorkspace(workspace, store, changes, committed, desiredOverride, env);
-        Plan plan = PlanBuilder.build(planned, changes, env, UUID.randomUUID().toString(), Instant.now());
+        Plan plan = PlanBuilder.build(withoutNeedlessBuilds(planned, changes, committed), changes, env,
+                UUID.randomUUID().toString(), Instant.now());
         Map<String, Resource> byName = new HashMap<>();
         planned.resources().forEach(r -> byName.putIfAbsent(r.name(), r));
         // jobs: stored so a committer can read the fingerprint; Commits never writes them to committed state
@@ -115,8 +117,58 @@ public final class Processor {
     public static Plan preview(Workspace workspace, Store store, List<Change> changes, String environment) {
         String env = environment == null ? "" : environment.strip();
         Map<String, ResourceSnapshot> committed = store.committed().all(env);
-        Workspace planned = planWorkspace(workspace, store, changes, committed, Map.of(), env);
-        return PlanBuilder.build(planned, changes, env, "preview", Instant.now());
+        Workspace planned = planWorkspace(RepositoryCommits.pinned(workspace), store, changes, committed, Map.of(), env);
+        return PlanBuilder.build(withoutNeedlessBuilds(planned, changes, committed), changes, env, "preview",
+                Instant.now());
+    }
+
+    /**
+     * A deployed component whose image and build steps are as committed needs no build: a change of
+     * {@code run.schedule} or {@code run.command} only rewrites the deploy descriptor. Its build action is left
+     * out of the workspace the plan is built from (the snapshots saved with the plan keep it).
+     */
+    private static Workspace withoutNeedlessBuilds(Workspace planned, List<Change> changes,
+                                                   Map<String, ResourceSnapshot> committed) {
+        Set<String> skip = new HashSet<>();
+        for (Change change : changes) {
+            ResourceSnapshot before = committed.get(change.resource());
+            if (change.kind() != ResourceKind.COMPONENT || before == null) {
+                continue;
+            }
+            planned.resource(change.resource()).filter(r -> r.actions().containsKey(BUILD))
+                    .filter(r -> sameBuild(before, Snapshots.of(r))).ifPresent(r -> skip.add(r.name()));
+        }
+        if (skip.isEmpty()) {
+            return planned;
+        }
+        List<Resource> out = new ArrayList<>();
+        for (Resource r : planned.resources()) {
+            if (skip.contains(r.name())) {
+                Map<String, Action> actions = new LinkedHashMap<>(r.actions());
+                actions.remove(BUILD);
+                r = new Resource(r.name(), r.kind(), r.targets(), r.tags(), r.inputs(), actions, r.waitFor(), r.env(),
+                        r.workdir(), r.attributes(), r.source());
+            }
+            out.add(r);
+        }
+        return new Workspace(planned.root(), planned.hosts(), out, planned.files());
+    }
+
+    private static final String BUILD = "build";
+
+    /** Same image, same commit, same build steps and build host. */
+    private static boolean sameBuild(ResourceSnapshot before, ResourceSnapshot now) {
+        Set<String> fields = new HashSet<>(before.fields().keySet());
+        fields.addAll(now.fields().keySet());
+        for (String field : fields) {
+            boolean buildField = field.startsWith("actions." + BUILD + ".") || field.equals("attributes.image")
+                    || field.equals("attributes.commit") || field.equals("attributes.repository")
+                    || field.equals("attributes.build-host");
+            if (buildField && !java.util.Objects.equals(before.fields().get(field), now.fields().get(field))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The workspace the plan is built from (see the class comment). */

@@ -53,7 +53,7 @@ public final class Stager {
 
     /** The changes {@link #stage} would store, without writing anything. */
     public static List<Change> preview(Workspace workspace, Store store, StageRequest request) {
-        return new Diffing(workspace, store, request, Instant.now()).changes();
+        return new Diffing(RepositoryCommits.pinned(workspace), store, request, Instant.now()).changes();
     }
 
     /**

@@ -166,7 +166,7 @@ class StagerTest extends WebstackStoreTest {
                 description: a python-flask api
                 type: continuous
                 build:
-                repository: https://github.com/wikimedia/toolhunt
+                repository: files
                 """);
         List<Change> changes = Stager.preview(ws.load(), store, StageRequest.all());
         assertThat(changes).filteredOn(c -> c.kind() == ResourceKind.COMPONENT)
