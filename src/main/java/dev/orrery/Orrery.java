@@ -493,7 +493,7 @@ public final class Orrery implements AutoCloseable {
      * with the fields that changed ({@code retry} runs the stored steps; {@link #retryWithCurrentFiles} the files').
      */
     public List<PlanDrift.Drift> drift(String planRef) {
-        return PlanDrift.of(workspace(), store(), plan(planRef));
+        return PlanDrift.of(reload().workspace(), store(), plan(planRef)); // the files as they are now
     }
 
     /**
@@ -511,7 +511,7 @@ public final class Orrery implements AutoCloseable {
         if (holder.isPresent()) {
             throw new dev.orrery.run.PlanLockedException(holder.get());
         }
-        return Replan.replan(workspace(), store(), uid);
+        return Replan.replan(reload().workspace(), store(), uid); // the files as they are now
     }
 
     /** One task (and its blocked descendants) → PENDING. */
