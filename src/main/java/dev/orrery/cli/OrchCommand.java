@@ -136,24 +136,16 @@ final class OrchCommand implements Runnable {
             return ExitCodes.OK;
         }
 
-        /** A kept task whose parent was filtered out cannot start (children need SUCCESS or NOOP parents): say so. */
+        /** A kept task behind a filtered-out one cannot start (children need SUCCESS or NOOP parents): say so. */
         private static void warnAboutSkippedParents(OrreryCommand root, PlanReport report) {
             java.util.Map<String, dev.orrery.model.TaskState> states = new java.util.HashMap<>();
             report.tasks().forEach(t -> states.put(t.task().id(), t.state()));
-            java.util.Set<String> waiting = new java.util.TreeSet<>();
-            java.util.Set<String> skippedParents = new java.util.TreeSet<>();
-            for (dev.orrery.model.Dependency edge : report.plan().edges()) {
-                if (states.get(edge.parent()) == dev.orrery.model.TaskState.SKIPPED
-                        && states.get(edge.child()) == dev.orrery.model.TaskState.PENDING) {
-                    waiting.add(edge.child());
-                    skippedParents.add(edge.parent());
-                }
-            }
-            if (!waiting.isEmpty()) {
-                root.out().println("Note: " + String.join(", ", waiting) + " wait" + (waiting.size() == 1 ? "s" : "")
-                        + " for filtered-out " + String.join(", ", skippedParents)
-                        + "; mark those done with 'orrery orch noop " + report.plan().uid().substring(0, 8)
-                        + " -t TASK' if they need not run");
+            dev.orrery.graph.TaskGraph.Blockage blockage = dev.orrery.graph.TaskGraph.of(report.plan()).blockage(states);
+            if (!blockage.isEmpty()) {
+                root.out().println("Note: " + String.join(", ", blockage.tasks()) + " wait"
+                        + (blockage.tasks().size() == 1 ? "s" : "") + " for filtered-out "
+                        + String.join(", ", blockage.blockers()) + "; mark those done with 'orrery orch noop "
+                        + report.plan().uid().substring(0, 8) + " -t TASK' if they need not run");
             }
         }
     }
