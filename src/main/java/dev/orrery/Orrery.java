@@ -514,6 +514,11 @@ public final class Orrery implements AutoCloseable {
         return Replan.replan(reload().workspace(), store(), uid); // the files as they are now
     }
 
+    /** The plan that re-planned this plan's unfinished part ({@link #retryWithCurrentFiles}), if one did. */
+    public Optional<String> supersededBy(String planRef) {
+        return Replan.supersededBy(store(), resolve(planRef));
+    }
+
     /** One task (and its blocked descendants) → PENDING. */
     public ControlResult retryTask(String planRef, String taskId) {
         return control().retryTask(planRef, taskId);

@@ -58,6 +58,8 @@ final class OrchCommand implements Runnable {
             }
             synchronized (root.out()) {
                 ReportPrinter.print(root.out(), report);
+                orrery.supersededBy(uid).ifPresent(next -> root.out().println("Re-planned from the current files as plan "
+                        + next + " (retry --replan): its unfinished tasks run there"));
             }
             return waitForRun && !report.succeeded() ? ExitCodes.ERROR : ExitCodes.OK;
         }
