@@ -62,10 +62,11 @@ public final class PlanDrift {
         Workspace workspace = RepositoryCommits.pinned(files);
         Set<String> resources = new LinkedHashSet<>();
         unfinished.forEach(t -> resources.add(t.resource()));
+        Set<String> committed = store.committed().all(plan.environment()).keySet();
         List<Change> changes = store.changes().ofPlan(plan.uid()).stream()
                 .filter(c -> resources.contains(c.resource()))
                 .filter(c -> c.kind() == dev.orrery.model.ResourceKind.JOB || workspace.resource(c.resource()).isPresent()
-                        || store.committed().all(plan.environment()).containsKey(c.resource()))
+                        || committed.contains(c.resource()))
                 .toList();
         Map<String, Task> now;
         try {

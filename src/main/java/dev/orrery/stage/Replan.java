@@ -144,7 +144,8 @@ public final class Replan {
                 now = diffed.get(c.resource());
             }
             if (now == null) {
-                dropped.add(c.resource() + " no longer differs from what is deployed");
+                dropped.add(c.resource() + (workspace.resource(c.resource()).isEmpty() && c.kind() == ResourceKind.JOB
+                        ? " is no longer in the files" : " no longer differs from what is deployed"));
             } else {
                 out.putIfAbsent(now.resource() + "\u0000" + now.action(), now);
             }

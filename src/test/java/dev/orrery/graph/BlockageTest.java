@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The one model of which tasks are blocked, and {@link TaskGraph}'s other answers checked against JGraphT's own
- * algorithms on random DAGs (descendants, ancestors, reachability, longest path by enumeration).
+ * algorithms on random DAGs (descendants, ancestors, reachability, longest path by enumeration), and
+ * {@link ResourceGraph#cycleIfWaitFor} against JGraphT's cycle detector.
  */
 class BlockageTest {
     /** db → app1 → lb, db → app2 → lb, cache alone. */
@@ -99,6 +100,45 @@ class BlockageTest {
         }
         assertThat(graph.blocked(states)).isEqualTo(blockedByReachability(reference, states));
         assertThat(graph.criticalPath(durations).length()).isEqualTo(longestByEnumeration(reference, durations));
+    }
+
+    @RepeatedTest(25)
+    void wouldThisWaitForCloseACycleAgreesWithJGraphTsCycleDetector(RepetitionInfo repetition) {
+        Random random = new Random(1000 + repetition.getCurrentRepetition());
+        int n = 2 + random.nextInt(8);
+        List<dev.orrery.model.Resource> resources = new ArrayList<>();
+        org.jgrapht.graph.DefaultDirectedGraph<String, DefaultEdge> reference =
+                new org.jgrapht.graph.DefaultDirectedGraph<>(DefaultEdge.class);
+        for (int i = 0; i < n; i++) {
+            reference.addVertex("r" + i);
+        }
+        for (int i = 0; i < n; i++) {
+            List<String> waitFor = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                if (random.nextInt(3) == 0) {
+                    waitFor.add("r" + j);
+                    reference.addEdge("r" + j, "r" + i); // parent → child, as ResourceGraph draws it
+                }
+            }
+            resources.add(Fixtures.resource("r" + i, List.of("h"), waitFor.toArray(String[]::new)));
+        }
+        ResourceGraph graph = ResourceGraph.of(Fixtures.workspace(List.of(Fixtures.host("h")),
+                resources.toArray(dev.orrery.model.Resource[]::new)));
+        for (int waiter = 0; waiter < n; waiter++) {
+            for (int dependency = 0; dependency < n; dependency++) {
+                String w = "r" + waiter;
+                String d = "r" + dependency;
+                org.jgrapht.graph.DefaultDirectedGraph<String, DefaultEdge> with =
+                        new org.jgrapht.graph.DefaultDirectedGraph<>(DefaultEdge.class);
+                org.jgrapht.Graphs.addGraph(with, reference);
+                boolean cycle = w.equals(d);
+                if (!cycle) {
+                    with.addEdge(d, w);
+                    cycle = new org.jgrapht.alg.cycle.CycleDetector<>(with).detectCycles();
+                }
+                assertThat(graph.cycleIfWaitFor(w, d).isPresent()).as(w + " waits for " + d).isEqualTo(cycle);
+            }
+        }
     }
 
     /** PENDING tasks reachable from an ERROR/SKIPPED task through PENDING tasks only. */
