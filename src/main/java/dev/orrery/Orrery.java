@@ -6,12 +6,12 @@ import dev.orrery.api.RunHandle;
 import dev.orrery.api.TaskReport;
 import dev.orrery.graph.DotExport;
 import dev.orrery.graph.PlanBuilder;
+import dev.orrery.graph.TaskGraph;
 import dev.orrery.load.LoadResult;
 import dev.orrery.load.WaitForEditException;
 import dev.orrery.load.WaitForEditor;
 import dev.orrery.load.WorkspaceLoader;
 import dev.orrery.model.Change;
-import dev.orrery.model.Dependency;
 import dev.orrery.model.ExecutedChange;
 import dev.orrery.model.OutputChunk;
 import dev.orrery.model.Plan;
@@ -32,7 +32,9 @@ import dev.orrery.run.RunResult;
 import dev.orrery.run.Runner;
 import dev.orrery.stage.Commits;
 import dev.orrery.stage.Fingerprints;
+import dev.orrery.stage.PlanDrift;
 import dev.orrery.stage.Processor;
+import dev.orrery.stage.Replan;
 import dev.orrery.stage.Rollback;
 import dev.orrery.stage.StageRequest;
 import dev.orrery.stage.Stager;
@@ -48,12 +50,9 @@ import dev.orrery.transport.Transports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +93,8 @@ public final class Orrery implements AutoCloseable {
     private volatile HostKeyPolicy hostKeyPolicy = HostKeyPolicy.refuse();
     private volatile PassphraseProvider passphrases = PassphraseProvider.none();
     private LoadResult loaded;
+    /** Every file of the folder, read only to tell a component deleted from the one file from another file's. */
+    private LoadResult wholeWorkspace;
     private Store store;
     private TransportPool transports;
     private final List<AutoCloseable> handles = new ArrayList<>();
@@ -170,6 +171,7 @@ public final class Orrery implements AutoCloseable {
     /** Forgets the files read so far: the next call reads them again (after an edit). */
     public synchronized Orrery reload() {
         loaded = null;
+        wholeWorkspace = null;
         return this;
     }
 
@@ -216,7 +218,8 @@ public final class Orrery implements AutoCloseable {
 
     /**
      * What {@link #stage} would stage, without storing anything. For a workspace opened on one file, only
-     * changes of that file's resources (removals of resources defined elsewhere are left to a full stage).
+     * changes of that file's resources, and the removal of a deployed component that no file of the workspace
+     * defines any more (deleted from this file); removals of anything else are left to a full stage.
      */
     public List<Change> preview(StageRequest request) {
         List<Change> changes = Stager.preview(workspace(), store(), request);
@@ -231,13 +234,28 @@ public final class Orrery implements AutoCloseable {
         return preview(request).stream().map(change -> store().changes().stage(change)).toList();
     }
 
-    /** The plan the request's changes would make, built but not stored (nothing is written). */
+    /** The plan the request's changes would make, built as {@link #process} builds it but not stored. */
     public Plan previewPlan(StageRequest request) {
-        return PlanBuilder.build(workspace(), preview(request), request.environment(), "preview", Instant.now());
+        return Processor.preview(workspace(), store(), preview(request), request.environment());
     }
 
     private boolean inOnlyFile(Change change) {
-        return workspace().resource(change.resource()).isPresent();
+        if (workspace().resource(change.resource()).isPresent()) {
+            return true;
+        }
+        return change.kind() == dev.orrery.model.ResourceKind.COMPONENT
+                && dev.orrery.model.Action.REMOVE.equals(change.action()) && !definedInWholeWorkspace(change.resource());
+    }
+
+    /**
+     * Whether some file of the workspace folder defines {@code resource}. When the other files do not load, the
+     * answer is yes: a component of another tool must never be removed because its file has a typo.
+     */
+    private synchronized boolean definedInWholeWorkspace(String resource) {
+        if (wholeWorkspace == null) {
+            wholeWorkspace = WorkspaceLoader.load(root);
+        }
+        return wholeWorkspace.workspace().map(w -> w.resource(resource).isPresent()).orElse(true);
     }
 
     /** The staged bucket, oldest first. */
@@ -316,7 +334,7 @@ public final class Orrery implements AutoCloseable {
         return store().runs().list(limit);
     }
 
-    /** Every task of a plan in topological order, with its state; PENDING tasks behind an ERROR are blocked. */
+    /** Every task of a plan in topological order, with its state and whether it is blocked ({@link TaskGraph#blockage}). */
     public PlanReport report(String planRef) {
         Plan plan = plan(planRef);
         try {
@@ -325,7 +343,9 @@ public final class Orrery implements AutoCloseable {
             // a report only reads: on a full disk or a read-only file it shows the plan as stored, unrecovered
         }
         Map<String, TaskStatus> statuses = store().tasks().statuses(plan.uid());
-        Set<String> blocked = blockedTasks(plan, statuses);
+        Map<String, TaskState> states = new HashMap<>();
+        statuses.forEach((id, status) -> states.put(id, status.state()));
+        Set<String> blocked = TaskGraph.of(plan).blocked(states);
         List<TaskReport> rows = new ArrayList<>();
         for (var task : plan.tasks()) {
             TaskStatus status = statuses.getOrDefault(task.id(),
@@ -440,6 +460,37 @@ public final class Orrery implements AutoCloseable {
         return control().retry(planRef);
     }
 
+    /**
+     * The unfinished tasks of a plan whose definition in the workspace files changed since the plan was made,
+     * with the fields that changed ({@code retry} runs the stored steps; {@link #retryWithCurrentFiles} the files').
+     */
+    public List<PlanDrift.Drift> drift(String planRef) {
+        return PlanDrift.of(reload().workspace(), store(), plan(planRef)); // the files as they are now
+    }
+
+    /**
+     * Stages and plans the unfinished part of a plan (ERROR, blocked, PENDING, SKIPPED tasks) again from the
+     * current files, as a new stored plan; what succeeded is kept (NOOP), the old plan is marked superseded.
+     * Run the returned plan with {@link #run} or {@link #start}.
+     *
+     * @throws dev.orrery.run.PlanLockedException when a live process runs the plan
+     * @throws dev.orrery.stage.StageException    when there is nothing to re-plan (see {@link Replan#replan})
+     */
+    public Replan.Result retryWithCurrentFiles(String planRef) {
+        String uid = resolve(planRef);
+        recover(uid);
+        Optional<dev.orrery.model.LockHolder> holder = store().locks().holder(uid);
+        if (holder.isPresent()) {
+            throw new dev.orrery.run.PlanLockedException(holder.get());
+        }
+        return Replan.replan(reload().workspace(), store(), uid); // the files as they are now
+    }
+
+    /** The plan that re-planned this plan's unfinished part ({@link #retryWithCurrentFiles}), if one did. */
+    public Optional<String> supersededBy(String planRef) {
+        return Replan.supersededBy(store(), resolve(planRef));
+    }
+
     /** One task (and its blocked descendants) → PENDING. */
     public ControlResult retryTask(String planRef, String taskId) {
         return control().retryTask(planRef, taskId);
@@ -540,29 +591,5 @@ public final class Orrery implements AutoCloseable {
 
     synchronized void forget(AutoCloseable handle) {
         handles.remove(handle);
-    }
-
-    /** PENDING tasks with an ERROR ancestor, found by walking down from every ERROR task. */
-    private static Set<String> blockedTasks(Plan plan, Map<String, TaskStatus> statuses) {
-        Map<String, List<String>> children = new HashMap<>();
-        for (Dependency edge : plan.edges()) {
-            children.computeIfAbsent(edge.parent(), k -> new ArrayList<>()).add(edge.child());
-        }
-        Deque<String> todo = new ArrayDeque<>();
-        statuses.values().stream().filter(s -> s.state() == TaskState.ERROR).forEach(s -> todo.add(s.taskId()));
-        Set<String> seen = new HashSet<>(todo);
-        Set<String> blocked = new HashSet<>();
-        while (!todo.isEmpty()) {
-            for (String child : children.getOrDefault(todo.poll(), List.of())) {
-                if (seen.add(child)) {
-                    todo.add(child);
-                    TaskStatus status = statuses.get(child);
-                    if (status == null || status.state() == TaskState.PENDING) {
-                        blocked.add(child);
-                    }
-                }
-            }
-        }
-        return blocked;
     }
 }

@@ -145,10 +145,10 @@ final class DeployCommand implements Callable<Integer> {
         return map;
     }
 
-    /** {@code (waiting for a, b)} for a deploy, {@code (removed)} for a removal. */
+    /** {@code (waiting for a, b)} for a deploy, {@code removed} for a removal. */
     static String suffix(Workspace workspace, String component, String action) {
         if (action.equals("remove")) {
-            return " (removed)";
+            return " removed";
         }
         List<String> waitFor = workspace.resource(component).map(Resource::waitFor).orElse(List.of());
         return waitFor.isEmpty() ? "" : " (waiting for " + String.join(", ", waitFor) + ")";

@@ -58,6 +58,8 @@ final class OrchCommand implements Runnable {
             }
             synchronized (root.out()) {
                 ReportPrinter.print(root.out(), report);
+                orrery.supersededBy(uid).ifPresent(next -> root.out().println("Re-planned from the current files as plan "
+                        + next + " (retry --replan): its unfinished tasks run there"));
             }
             return waitForRun && !report.succeeded() ? ExitCodes.ERROR : ExitCodes.OK;
         }
@@ -136,24 +138,16 @@ final class OrchCommand implements Runnable {
             return ExitCodes.OK;
         }
 
-        /** A kept task whose parent was filtered out cannot start (children need SUCCESS or NOOP parents): say so. */
+        /** A kept task behind a filtered-out one cannot start (children need SUCCESS or NOOP parents): say so. */
         private static void warnAboutSkippedParents(OrreryCommand root, PlanReport report) {
             java.util.Map<String, dev.orrery.model.TaskState> states = new java.util.HashMap<>();
             report.tasks().forEach(t -> states.put(t.task().id(), t.state()));
-            java.util.Set<String> waiting = new java.util.TreeSet<>();
-            java.util.Set<String> skippedParents = new java.util.TreeSet<>();
-            for (dev.orrery.model.Dependency edge : report.plan().edges()) {
-                if (states.get(edge.parent()) == dev.orrery.model.TaskState.SKIPPED
-                        && states.get(edge.child()) == dev.orrery.model.TaskState.PENDING) {
-                    waiting.add(edge.child());
-                    skippedParents.add(edge.parent());
-                }
-            }
-            if (!waiting.isEmpty()) {
-                root.out().println("Note: " + String.join(", ", waiting) + " wait" + (waiting.size() == 1 ? "s" : "")
-                        + " for filtered-out " + String.join(", ", skippedParents)
-                        + "; mark those done with 'orrery orch noop " + report.plan().uid().substring(0, 8)
-                        + " -t TASK' if they need not run");
+            dev.orrery.graph.TaskGraph.Blockage blockage = dev.orrery.graph.TaskGraph.of(report.plan()).blockage(states);
+            if (!blockage.isEmpty()) {
+                root.out().println("Note: " + String.join(", ", blockage.tasks()) + " wait"
+                        + (blockage.tasks().size() == 1 ? "s" : "") + " for filtered-out "
+                        + String.join(", ", blockage.blockers()) + "; mark those done with 'orrery orch noop "
+                        + report.plan().uid().substring(0, 8) + " -t TASK' if they need not run");
             }
         }
     }
@@ -211,12 +205,20 @@ final class OrchCommand implements Runnable {
 
         abstract String done(ControlResult result);
 
+        /** True for verbs that run the stored steps of unfinished tasks: they say which ones the files changed. */
+        boolean reportsDrift() {
+            return false;
+        }
+
         @Override
         public Integer call() {
             OrreryCommand root = OrreryCommand.of(spec);
-            ControlResult result = apply(root.orrery());
             PrintWriter out = root.out();
+            ControlResult result = apply(root.orrery());
             out.println(done(result));
+            if (reportsDrift()) {
+                printDrift(root, out);
+            }
             if (result.runner().isPresent()) {
                 out.println("pid " + result.runner().get().pid() + " on " + result.runner().get().hostname()
                         + " is running the plan and continues with it");
@@ -231,10 +233,27 @@ final class OrchCommand implements Runnable {
             }
             return Runs.runWithProgress(root, result.planUid(), runOptions);
         }
+
+        /** One line per unfinished task whose files changed since the plan was made; silent if the files are invalid. */
+        private void printDrift(OrreryCommand root, PrintWriter out) {
+            java.util.List<dev.orrery.stage.PlanDrift.Drift> drift;
+            try {
+                drift = root.orrery().drift(plan);
+            } catch (dev.orrery.api.InvalidWorkspaceException e) {
+                out.println("Note: the workspace files do not load, so this plan's steps cannot be compared with them");
+                return;
+            }
+            drift.forEach(d -> out.println(d.line()));
+        }
     }
 
     @Command(name = "resume", description = "SKIPPED tasks become PENDING and the run continues.")
     static final class Resume extends Continuing {
+        @Override
+        boolean reportsDrift() {
+            return true;
+        }
+
         @Override
         ControlResult apply(Orrery orrery) {
             return orrery.resume(plan);
@@ -259,11 +278,45 @@ final class OrchCommand implements Runnable {
         }
     }
 
-    @Command(name = "retry", description = {"ERROR tasks become PENDING and the run continues.",
-            "With -t, only that task and its blocked descendants."})
+    @Command(name = "retry", description = {"ERROR tasks become PENDING and the run continues (the same steps).",
+            "With -t, only that task and its blocked descendants.",
+            "With --replan, the unfinished part is staged and planned again from the current files as a new plan",
+            "(what succeeded is kept), and that plan runs."})
     static final class Retry extends Continuing {
         @Option(names = {"-t", "--task"}, paramLabel = "TASK", description = "Retry only this task (and what it blocks).")
         String task;
+
+        @Option(names = "--replan", description = "Re-stage and re-plan the unfinished tasks from the current files, then run.")
+        boolean replan;
+
+        @Override
+        boolean reportsDrift() {
+            return !replan;
+        }
+
+        @Override
+        public Integer call() {
+            if (!replan) {
+                return super.call();
+            }
+            if (task != null) {
+                throw new UsageException("--replan re-plans every unfinished task; leave out -t");
+            }
+            OrreryCommand root = OrreryCommand.of(spec);
+            PrintWriter out = root.out();
+            String old = root.orrery().resolve(plan);
+            dev.orrery.stage.Replan.Result result = root.orrery().retryWithCurrentFiles(old);
+            String uid = result.successor().uid();
+            result.dropped().forEach(line -> out.println("Dropped: " + line));
+            out.println("Re-planned the unfinished part of plan " + Formats.shortUid(old) + " from the current files as plan "
+                    + uid + ": " + tasks(result.successor().tasks().size()) + ", " + result.kept().size()
+                    + " already done (kept); plan " + Formats.shortUid(old) + " is superseded");
+            if (noRun) {
+                out.println("Continue with: orrery orch run-once " + uid);
+                return ExitCodes.OK;
+            }
+            return Runs.runWithProgress(root, uid, runOptions);
+        }
 
         @Override
         ControlResult apply(Orrery orrery) {

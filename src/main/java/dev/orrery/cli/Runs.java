@@ -30,10 +30,13 @@ final class Runs {
             out.println(ReportPrinter.header(report));
             report.tasks().stream().filter(t -> t.state() == TaskState.ERROR)
                     .forEach(t -> out.println("  " + t.task().id() + ": " + t.error().orElse("failed")));
-            long blocked = report.tasks().stream().filter(t -> t.blocked()).count();
-            if (blocked > 0) {
-                out.println("  " + blocked + (blocked == 1 ? " blocked task waits" : " blocked tasks wait")
-                        + "; fix the cause and run 'orrery orch retry " + Formats.shortUid(uid) + "'");
+            if (!result.reason().isEmpty()) {
+                out.println("  " + result.reason());
+            }
+            if (report.tasks().stream().anyMatch(t -> t.blocked())) {
+                out.println("  fix the cause and run 'orrery orch retry " + Formats.shortUid(uid)
+                        + "' (the same steps) or 'orrery orch retry " + Formats.shortUid(uid)
+                        + " --replan' (the current files)");
             }
             result.release().ifPresent(r -> out.println("Release " + r.id() + " recorded"
                     + (r.environment() == null || r.environment().isEmpty() ? "" : " for " + r.environment())));

@@ -134,30 +134,53 @@ public final class TaskGraph {
     }
 
     /**
-     * The PENDING tasks that have an ERROR ancestor: they cannot start until the failure is retried.
+     * Why PENDING tasks cannot start. The one definition of "blocked" the runner's end reason, the reports, the
+     * DOT drawing and the GUI (graph, chips, progress bar) share: a PENDING task is blocked when a parent is ERROR
+     * (until it is retried), SKIPPED (until it is resumed or marked done) or itself blocked.
+     *
+     * @param tasks    the blocked tasks, in topological order
+     * @param blockers the ERROR and SKIPPED tasks that hold a blocked task back directly, in topological order
+     */
+    public record Blockage(Set<String> tasks, Set<String> blockers) {
+        public Blockage {
+            tasks = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(tasks));
+            blockers = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(blockers));
+        }
+
+        public boolean isEmpty() {
+            return tasks.isEmpty();
+        }
+    }
+
+    /**
+     * The blocked tasks and what blocks them (see {@link Blockage}). O(V + E).
      *
      * @param states task states by id; a missing task counts as PENDING
      */
-    public Set<String> blocked(Map<String, TaskState> states) {
-        Set<String> behindError = new java.util.HashSet<>();
+    public Blockage blockage(Map<String, TaskState> states) {
         Set<String> blocked = new LinkedHashSet<>();
+        Set<String> blockers = new java.util.HashSet<>();
         for (String id : order) {
-            boolean behind = false;
+            if (states.getOrDefault(id, TaskState.PENDING) != TaskState.PENDING) {
+                continue;
+            }
             for (DefaultEdge edge : dag.incomingEdgesOf(id)) {
                 String parent = dag.getEdgeSource(edge);
-                if (behindError.contains(parent) || states.get(parent) == TaskState.ERROR) {
-                    behind = true;
-                    break;
-                }
-            }
-            if (behind) {
-                behindError.add(id);
-                if (states.getOrDefault(id, TaskState.PENDING) == TaskState.PENDING) {
+                TaskState state = states.getOrDefault(parent, TaskState.PENDING);
+                if (state == TaskState.ERROR || state == TaskState.SKIPPED) {
+                    blockers.add(parent);
+                    blocked.add(id);
+                } else if (blocked.contains(parent)) {
                     blocked.add(id);
                 }
             }
         }
-        return blocked;
+        return new Blockage(blocked, new LinkedHashSet<>(sorted(blockers)));
+    }
+
+    /** The blocked tasks of {@link #blockage}, in topological order. */
+    public Set<String> blocked(Map<String, TaskState> states) {
+        return blockage(states).tasks();
     }
 
     /**

@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  *   <li>remove: deletes that descriptor.</li>
  * </ul>
  * The image of a local folder is {@code <name>:<hash of its files>}, so editing the code re-stages the deploy;
- * a URL gives {@code <name>:latest}. A reuse-from component deploys its source's image.
+ * a URL gives {@code <name>:latest}, which staging pins to the repository's commit ({@code stage.RepositoryCommits}).
+ * A reuse-from component deploys its source's image.
  */
 final class ComponentResources {
     static final String BUILD_TAG = "build";

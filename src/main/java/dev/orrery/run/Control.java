@@ -1,5 +1,6 @@
 package dev.orrery.run;
 
+import dev.orrery.stage.Replan;
 import dev.orrery.model.LockHolder;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Task;
@@ -56,13 +57,13 @@ public final class Control {
 
     /** SKIPPED tasks become PENDING; the run continues. */
     public ControlResult resume(String planRef) {
-        String uid = resolve(planRef);
+        String uid = notSuperseded(planRef);
         return result(uid, store.tasks().transitionAll(uid, null, List.of(SKIPPED), PENDING, "resumed", Instant.now()));
     }
 
     /** Every task becomes PENDING with its times, attempts and error cleared; the run starts over. */
     public ControlResult restart(String planRef) {
-        String uid = resolve(planRef);
+        String uid = notSuperseded(planRef);
         List<String> moved = store.tasks().transitionAll(uid, null,
                 List.of(RUNNING, SUCCESS, ERROR, ERROR_RETRY, SKIPPED, NOOP), PENDING, RESTARTED, Instant.now());
         store.tasks().resetTimes(uid);
@@ -71,13 +72,13 @@ public final class Control {
 
     /** ERROR tasks become PENDING (with a fresh set of automatic retries); the run continues. */
     public ControlResult retry(String planRef) {
-        String uid = resolve(planRef);
+        String uid = notSuperseded(planRef);
         return result(uid, store.tasks().transitionAll(uid, null, List.of(ERROR), PENDING, "retry", Instant.now()));
     }
 
     /** The task (ERROR, SKIPPED or waiting to retry) and its descendants that are ERROR or SKIPPED become PENDING. */
     public ControlResult retryTask(String planRef, String taskId) {
-        String uid = resolve(planRef);
+        String uid = notSuperseded(planRef);
         PlanShape shape = shape(uid);
         TaskState state = stateOf(uid, shape, taskId);
         if (state != ERROR && state != SKIPPED && state != ERROR_RETRY) {
@@ -149,6 +150,16 @@ public final class Control {
     private List<String> inPlanOrder(String uid, List<String> moved) {
         Set<String> set = new LinkedHashSet<>(moved);
         return shape(uid).plan().tasks().stream().map(Task::id).filter(set::contains).toList();
+    }
+
+    /** A plan whose unfinished part was re-planned must not run its old steps again: its successor does that. */
+    private String notSuperseded(String planRef) {
+        String uid = resolve(planRef);
+        Replan.supersededBy(store, uid).ifPresent(next -> {
+            throw new IllegalStateException("plan " + uid + " was re-planned from the current files as plan " + next
+                    + "; retry or resume that one");
+        });
+        return uid;
     }
 
     private String resolve(String planRef) {

@@ -1,5 +1,6 @@
 package dev.orrery.run;
 
+import dev.orrery.graph.TaskGraph;
 import dev.orrery.model.Change;
 import dev.orrery.model.Host;
 import dev.orrery.model.LockHolder;
@@ -454,9 +455,46 @@ final class PlanRun implements AutoCloseable {
                 LOG.error("plan {}: completed, but the release could not be recorded: {}", uid, e.getMessage());
             }
         }
-        LOG.info("plan {}: run {} ended {} {}", uid, runId, result, counts);
+        String reason = result == TaskState.SUCCESS ? "" : endReason(shape, states(), stopping);
+        LOG.info("plan {}: run {} ended {} {}{}", uid, runId, result, counts, reason.isEmpty() ? "" : ": " + reason);
         listeners.finished(uid, result);
-        return new RunResult(uid, runId, result, counts, release);
+        return new RunResult(uid, runId, result, counts, release, reason);
+    }
+
+    private Map<String, TaskState> states() {
+        Map<String, TaskState> states = new HashMap<>();
+        for (Task task : plan.tasks()) {
+            states.put(task.id(), java.util.Objects.requireNonNullElse(readiness.state(task.id()), TaskState.PENDING));
+        }
+        return states;
+    }
+
+    /**
+     * Why a run ended without completing: the tasks that block the rest (ERROR, SKIPPED), else what was left
+     * unfinished. Blocked tasks are {@link PlanShape#blockage}'s, the same the reports and the GUI show.
+     */
+    static String endReason(PlanShape shape, Map<String, TaskState> states, boolean stopped) {
+        TaskGraph.Blockage blockage = shape.blockage(states);
+        if (!blockage.isEmpty()) {
+            List<String> blockers = blockage.blockers().stream().map(id -> id + " (" + states.get(id) + ")").toList();
+            int n = blockage.tasks().size();
+            return "cannot progress: " + n + (n == 1 ? " task waits" : " tasks wait") + " for "
+                    + String.join(", ", blockers);
+        }
+        List<String> failed = shape.plan().tasks().stream().map(Task::id)
+                .filter(id -> states.get(id) == TaskState.ERROR).toList();
+        if (!failed.isEmpty()) {
+            return failed.size() + (failed.size() == 1 ? " task" : " tasks") + " failed: " + listed(failed);
+        }
+        List<String> unfinished = shape.plan().tasks().stream().map(Task::id)
+                .filter(id -> !states.get(id).letsChildrenStart()).toList();
+        return (stopped ? "stopped" : "ended") + " with " + unfinished.size()
+                + (unfinished.size() == 1 ? " task" : " tasks") + " not done: " + listed(unfinished);
+    }
+
+    private static String listed(List<String> ids) {
+        return String.join(", ", ids.subList(0, Math.min(5, ids.size())))
+                + (ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "");
     }
 
     static TaskState resultOf(Map<TaskState, Integer> counts) {

@@ -1,23 +1,23 @@
 package dev.orrery.run;
 
+import dev.orrery.graph.TaskGraph;
 import dev.orrery.model.Dependency;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Task;
+import dev.orrery.model.TaskState;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The parts of a plan's DAG the scheduler and the control verbs need: parents, descendants and the start
- * priority (heaviest first, ties by topological order). Built once per plan in O(V + E); immutable and
- * thread-safe.
+ * The parts of a plan's DAG the scheduler and the control verbs need: parents, children and the start
+ * priority (heaviest first, ties by topological order); descendants, sub-graphs and blocked tasks come from
+ * {@link TaskGraph}, the one home of those questions. Built once per plan in O(V + E); thread-safe.
  */
 final class PlanShape {
     private final Plan plan;
@@ -25,6 +25,7 @@ final class PlanShape {
     private final Map<String, List<String>> parents = new HashMap<>();
     private final Map<String, List<String>> children = new HashMap<>();
     private final List<Task> priority;
+    private TaskGraph graph;
 
     PlanShape(Plan plan) {
         this.plan = plan;
@@ -69,7 +70,7 @@ final class PlanShape {
 
     /** Every task reachable from {@code taskId} (not including it), in topological order. */
     List<String> descendantsOf(String taskId) {
-        return reach(List.of(taskId), children);
+        return graph().descendants(taskId);
     }
 
     /**
@@ -77,39 +78,19 @@ final class PlanShape {
      * and an end or an ancestor of one. An empty side means "no limit on that side".
      */
     Set<String> between(Collection<String> starts, Collection<String> ends) {
-        Set<String> from = new LinkedHashSet<>();
-        if (starts.isEmpty()) {
-            plan.tasks().forEach(t -> from.add(t.id()));
-        } else {
-            from.addAll(starts);
-            from.addAll(reach(starts, children));
-        }
-        Set<String> to = new LinkedHashSet<>();
-        if (ends.isEmpty()) {
-            plan.tasks().forEach(t -> to.add(t.id()));
-        } else {
-            to.addAll(ends);
-            to.addAll(reach(ends, parents));
-        }
-        Set<String> inside = new LinkedHashSet<>();
-        for (Task task : plan.tasks()) {
-            if (from.contains(task.id()) && to.contains(task.id())) {
-                inside.add(task.id());
-            }
-        }
-        return inside;
+        return graph().filter(starts, ends);
     }
 
-    private List<String> reach(Collection<String> roots, Map<String, List<String>> next) {
-        Set<String> seen = new LinkedHashSet<>();
-        var queue = new ArrayDeque<>(roots);
-        while (!queue.isEmpty()) {
-            for (String n : next.getOrDefault(queue.poll(), List.of())) {
-                if (seen.add(n)) {
-                    queue.add(n);
-                }
-            }
+    /** The PENDING tasks that cannot start and what holds them back ({@link TaskGraph#blockage}). */
+    TaskGraph.Blockage blockage(Map<String, TaskState> states) {
+        return graph().blockage(states);
+    }
+
+    /** Built on first use: the scheduler needs only parents, children and priority; control verbs need more. */
+    private synchronized TaskGraph graph() {
+        if (graph == null) {
+            graph = TaskGraph.of(plan);
         }
-        return plan.tasks().stream().map(Task::id).filter(seen::contains).toList();
+        return graph;
     }
 }

@@ -46,10 +46,10 @@ public final class Processor {
     public static Plan process(Workspace workspace, Store store, Set<String> tags, String environment) {
         String env = environment == null ? "" : environment.strip();
         Set<String> wanted = tags == null ? Set.of() : tags;
-        List<Change> changes = store.changes().stagedWithoutDiffs().stream()
-                .filter(c -> c.environment().equals(env))
-                .filter(c -> wanted.isEmpty() || c.tags().stream().anyMatch(wanted::contains))
-                .toList();
+        List<Change> staged = store.changes().stagedWithoutDiffs().stream()
+                .filter(c -> c.environment().equals(env)).toList();
+        List<Change> changes = wanted.isEmpty() ? staged : withLinkedChildren(staged, staged.stream()
+                .filter(c -> c.tags().stream().anyMatch(wanted::contains)).toList());
         if (changes.isEmpty()) {
             throw new StageException("nothing is staged" + (env.isEmpty() ? "" : " for environment '" + env + "'")
                     + (wanted.isEmpty() ? "" : " with tag " + String.join(" or ", new java.util.TreeSet<>(wanted)))
@@ -59,15 +59,40 @@ public final class Processor {
     }
 
     /**
+     * {@code picked} and, transitively, the staged changes made because a picked one changed a linked input
+     * ("linked input of X"): {@code process -t backend} must not leave {@code app} on the cache's old port.
+     */
+    private static List<Change> withLinkedChildren(List<Change> staged, List<Change> picked) {
+        Set<String> resources = new HashSet<>();
+        picked.forEach(c -> resources.add(c.resource()));
+        Set<Change> out = new java.util.LinkedHashSet<>(picked);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Change c : staged) {
+                if (!out.contains(c) && c.reason().startsWith(Stager.LINKED)
+                        && resources.contains(c.reason().substring(Stager.LINKED.length()))) {
+                    out.add(c);
+                    resources.add(c.resource());
+                    grew = true;
+                }
+            }
+        }
+        return staged.stream().filter(out::contains).toList(); // staging order
+    }
+
+    /**
      * Builds, stores and returns the plan of already staged {@code changes}.
      *
      * @param desiredOverride desired snapshots that replace the workspace's (rollback: the release's state)
      */
-    static Plan process(Workspace workspace, Store store, List<Change> changes, String env,
+    static Plan process(Workspace files, Store store, List<Change> changes, String env,
                         Map<String, ResourceSnapshot> desiredOverride) {
+        Workspace workspace = RepositoryCommits.pinned(files);
         Map<String, ResourceSnapshot> committed = store.committed().all(env);
         Workspace planned = planWorkspace(workspace, store, changes, committed, desiredOverride, env);
-        Plan plan = PlanBuilder.build(planned, changes, env, UUID.randomUUID().toString(), Instant.now());
+        Plan plan = PlanBuilder.build(withoutNeedlessBuilds(planned, changes, committed), changes, env,
+                UUID.randomUUID().toString(), Instant.now());
         Map<String, Resource> byName = new HashMap<>();
         planned.resources().forEach(r -> byName.putIfAbsent(r.name(), r));
         // jobs: stored so a committer can read the fingerprint; Commits never writes them to committed state
@@ -83,6 +108,67 @@ public final class Processor {
         }
         store.plans().saveProcessed(plan, desired);
         return plan;
+    }
+
+    /**
+     * The plan {@code changes} would make from {@code workspace}, built as {@link #process} builds it (resources
+     * left in the committed state only, empty removals, components whose image is already built) but not stored.
+     */
+    public static Plan preview(Workspace workspace, Store store, List<Change> changes, String environment) {
+        String env = environment == null ? "" : environment.strip();
+        Map<String, ResourceSnapshot> committed = store.committed().all(env);
+        Workspace planned = planWorkspace(RepositoryCommits.pinned(workspace), store, changes, committed, Map.of(), env);
+        return PlanBuilder.build(withoutNeedlessBuilds(planned, changes, committed), changes, env, "preview",
+                Instant.now());
+    }
+
+    /**
+     * A deployed component whose image and build steps are as committed needs no build: a change of
+     * {@code run.schedule} or {@code run.command} only rewrites the deploy descriptor. Its build action is left
+     * out of the workspace the plan is built from (the snapshots saved with the plan keep it).
+     */
+    private static Workspace withoutNeedlessBuilds(Workspace planned, List<Change> changes,
+                                                   Map<String, ResourceSnapshot> committed) {
+        Set<String> skip = new HashSet<>();
+        for (Change change : changes) {
+            ResourceSnapshot before = committed.get(change.resource());
+            if (change.kind() != ResourceKind.COMPONENT || before == null) {
+                continue;
+            }
+            planned.resource(change.resource()).filter(r -> r.actions().containsKey(BUILD))
+                    .filter(r -> sameBuild(before, Snapshots.of(r))).ifPresent(r -> skip.add(r.name()));
+        }
+        if (skip.isEmpty()) {
+            return planned;
+        }
+        List<Resource> out = new ArrayList<>();
+        for (Resource r : planned.resources()) {
+            if (skip.contains(r.name())) {
+                Map<String, Action> actions = new LinkedHashMap<>(r.actions());
+                actions.remove(BUILD);
+                r = new Resource(r.name(), r.kind(), r.targets(), r.tags(), r.inputs(), actions, r.waitFor(), r.env(),
+                        r.workdir(), r.attributes(), r.source());
+            }
+            out.add(r);
+        }
+        return new Workspace(planned.root(), planned.hosts(), out, planned.files());
+    }
+
+    private static final String BUILD = "build";
+
+    /** Same image, same commit, same build steps and build host. */
+    private static boolean sameBuild(ResourceSnapshot before, ResourceSnapshot now) {
+        Set<String> fields = new HashSet<>(before.fields().keySet());
+        fields.addAll(now.fields().keySet());
+        for (String field : fields) {
+            boolean buildField = field.startsWith("actions." + BUILD + ".") || field.equals("attributes.image")
+                    || field.equals("attributes.commit") || field.equals("attributes.repository")
+                    || field.equals("attributes.build-host");
+            if (buildField && !java.util.Objects.equals(before.fields().get(field), now.fields().get(field))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The workspace the plan is built from (see the class comment). */

@@ -27,7 +27,8 @@ import java.util.TreeSet;
  *   <li>new resource → {@code run}, changed → {@code update}, gone → {@code remove} (components:
  *       {@code deploy} for new and changed), each with its field diff;</li>
  *   <li>a resource with an input linked to an input that changes is staged as {@code update} too
- *       (reason "linked input of X"), transitively;</li>
+ *       (reason "linked input of X"), transitively, also when {@code -t} / {@code -r} would leave it out:
+ *       partial staging picks the changes, their linked children follow;</li>
  *   <li>orchestration jobs are staged where they have not yet succeeded with the same fingerprint
  *       (unless ignore-cache), or, with {@code restrict}, exactly the named fingerprints;</li>
  *   <li>{@code resource + action} stages that action alone, diff or not.</li>
@@ -52,7 +53,7 @@ public final class Stager {
 
     /** The changes {@link #stage} would store, without writing anything. */
     public static List<Change> preview(Workspace workspace, Store store, StageRequest request) {
-        return new Diffing(workspace, store, request, Instant.now()).changes();
+        return new Diffing(RepositoryCommits.pinned(workspace), store, request, Instant.now()).changes();
     }
 
     /**
@@ -111,11 +112,14 @@ public final class Stager {
             if (request.restrict().isEmpty()) {
                 all.addAll(diffed());
             }
-            all.addAll(jobs());
-            return all.stream()
-                    .filter(c -> request.resource() == null || c.resource().equals(request.resource()))
-                    .filter(c -> request.tags().isEmpty() || c.tags().stream().anyMatch(request.tags()::contains))
-                    .toList();
+            jobs().stream().filter(this::selected).forEach(all::add);
+            return all;
+        }
+
+        /** Whether {@code -r} / {@code -t} pick the change (its linked children follow it whatever their tags). */
+        private boolean selected(Change c) {
+            return (request.resource() == null || c.resource().equals(request.resource()))
+                    && (request.tags().isEmpty() || c.tags().stream().anyMatch(request.tags()::contains));
         }
 
         private Change explicit() {
@@ -174,12 +178,18 @@ public final class Stager {
                     changedInputs.put(r.name(), inputsIn(diff));
                 }
             }
+            // Partial staging: only the picked changes seed the linked children, which come whatever their tags
+            staged.values().removeIf(c -> !selected(c));
+            changedInputs.keySet().retainAll(staged.keySet());
             stageLinkedChildren(desired, committed, staged, changedInputs);
             List<Change> out = new ArrayList<>(staged.values());
             for (ResourceSnapshot gone : committed.values()) {
                 if (!desired.containsKey(gone.name()) && gone.kind() != ResourceKind.JOB) {
-                    out.add(change(gone.name(), gone.kind(), Action.REMOVE, gone.tags(), Diffs.between(gone, null),
-                            GONE));
+                    Change removal = change(gone.name(), gone.kind(), Action.REMOVE, gone.tags(),
+                            Diffs.between(gone, null), GONE);
+                    if (selected(removal)) {
+                        out.add(removal);
+                    }
                 }
             }
             return out;
@@ -199,6 +209,9 @@ public final class Stager {
                         }
                         Change existing = staged.get(r.name());
                         String reason = LINKED + input.linkResource();
+                        if (existing == null && !committed.containsKey(r.name())) {
+                            continue; // not deployed (left out by -t/-r): nothing runs on the old value yet
+                        }
                         if (existing == null) {
                             List<FieldDiff> diff = Diffs.between(committed.get(r.name()), Snapshots.of(r));
                             staged.put(r.name(), change(r.name(), r.kind(), deployAction(r.kind(), false), r.tags(),

@@ -59,6 +59,91 @@ class FileFlowsTest {
     }
 
     @Test
+    void aComponentDeletedFromTheFileIsRemovedAndOnlyPlanShowsIt() throws Exception {
+        Path ws = TestFiles.copySample("components", tmp);
+        assertThat(CliRun.in(ws, "deploy", "mytool.yaml").exitCode()).isZero();
+        Workspaces.write(ws.resolve("other.yaml"), """
+                config-version: 0.1
+                components:
+                  other-tool:
+                    type: continuous
+                    build:
+                      reuse-from: toolhunt-api
+                """);
+        assertThat(CliRun.in(ws, "changes", "stage").exitCode()).isZero();
+        assertThat(CliRun.in(ws, "changes", "process").exitCode()).isZero();
+        assertThat(CliRun.in(ws, "orch", "run-once", "last").exitCode()).isZero();
+        Path file = ws.resolve("mytool.yaml");
+        String text = java.nio.file.Files.readString(file);
+        java.nio.file.Files.writeString(file, text.substring(0, text.indexOf("toolhunt-flower:")));
+
+        CliRun plan = CliRun.in(ws, "deploy", "mytool.yaml", "--only-plan");
+        assertThat(plan.out()).as(plan.toString()).isEqualTo("""
+                Deployment plan for mytool:
+                Deploying components:
+                [ ] toolhunt-flower removed
+                """);
+        CliRun deploy = CliRun.in(ws, "deploy", "mytool.yaml");
+        assertThat(deploy.exitCode()).as(deploy.toString()).isZero();
+        assertThat(deploy.out()).contains("[✅] toolhunt-flower removed").doesNotContain("other-tool");
+        assertThat(ws.resolve(".orrery/sandbox/node-2/deployments/toolhunt-flower.conf")).doesNotExist();
+        assertThat(ws.resolve(".orrery/sandbox/node-2/deployments/other-tool.conf"))
+                .as("another file's component stays").exists();
+        assertThat(CliRun.in(ws, "deploy", "mytool.yaml").out())
+                .isEqualTo("Nothing to deploy for mytool: every component is up to date\n");
+    }
+
+    @Test
+    void aComponentFromARepositoryUrlIsRedeployedWhenTheCommitMovesAndNotRebuiltForAScheduleChange() throws Exception {
+        Path ws = TestFiles.copySample("components", tmp.resolve("ws"));
+        Path repo = tmp.resolve("repo");
+        String first = commit(repo, "echo one");
+        Path file = ws.resolve("mytool.yaml");
+        String original = java.nio.file.Files.readString(file);
+        String url = repo.toUri().toString();
+        java.nio.file.Files.writeString(file, original.replace("repository: repos/toolhunt-cleanup", "repository: " + url));
+
+        CliRun deploy = CliRun.in(ws, "deploy", "mytool.yaml");
+        assertThat(deploy.exitCode()).as(deploy.toString()).isZero();
+        Path descriptor = ws.resolve(".orrery/sandbox/node-1/deployments/toolhunt-cleanup.conf");
+        assertThat(java.nio.file.Files.readString(descriptor)).contains("image=toolhunt-cleanup:" + first.substring(0, 12));
+
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace("00 * * * *", "30 * * * *"));
+        CliRun schedule = CliRun.in(ws, "deploy", "mytool.yaml");
+        assertThat(schedule.exitCode()).as(schedule.toString()).isZero();
+        assertThat(schedule.out()).doesNotContain("Building images").contains("[✅] toolhunt-cleanup");
+        assertThat(java.nio.file.Files.readString(descriptor)).contains("schedule=30 * * * *");
+
+        String second = commit(repo, "echo two");
+        CliRun moved = CliRun.in(ws, "deploy", "mytool.yaml");
+        assertThat(moved.exitCode()).as(moved.toString()).isZero();
+        assertThat(moved.out()).contains("Building images:\n[✅] toolhunt-cleanup\n");
+        assertThat(java.nio.file.Files.readString(descriptor)).contains("image=toolhunt-cleanup:" + second.substring(0, 12));
+        assertThat(CliRun.in(ws, "deploy", "mytool.yaml").out()).contains("every component is up to date");
+    }
+
+    /** Commits {@code text} as cleanup.sh in a git repository (created on first use); returns the new HEAD. */
+    private static String commit(Path repo, String text) throws Exception {
+        java.nio.file.Files.createDirectories(repo);
+        if (!java.nio.file.Files.isDirectory(repo.resolve(".git"))) {
+            git(repo, "init", "-q");
+        }
+        java.nio.file.Files.writeString(repo.resolve("cleanup.sh"), text);
+        git(repo, "add", "-A");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", text);
+        return git(repo, "rev-parse", "HEAD").strip();
+    }
+
+    private static String git(Path repo, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString()));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    @Test
     void deployShowsTheFailedComponentAndWhatItBlocks() throws Exception {
         Path ws = TestFiles.copySample("components", tmp);
         // node-2's deployments folder is a file: every deploy there fails, and whatever waits for api is blocked

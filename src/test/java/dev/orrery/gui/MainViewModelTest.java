@@ -2,6 +2,7 @@ package dev.orrery.gui;
 
 import dev.orrery.TestFiles;
 import dev.orrery.gui.workflow.ChangeRow;
+import dev.orrery.gui.workflow.RunProgress;
 import dev.orrery.gui.workflow.TaskAction;
 import dev.orrery.gui.workspace.CoreBackend;
 import dev.orrery.model.Change;
@@ -104,6 +105,48 @@ class MainViewModelTest {
         model.history().open(model.history().runs().get(0));
         assertThat(model.history().openedProperty().get().timeline().bars()).hasSize(3);
         assertThat(model.history().openedProperty().get().timeline().criticalPath()).isNotEmpty();
+    }
+
+    @Test
+    void aFixedFileShowsInTheBannerAndRetryWithCurrentFilesRunsItKeepingWhatSucceeded() throws IOException {
+        Path ws = TestFiles.copySample("webstack", temp);
+        Path resources = ws.resolve("resources.yaml");
+        String good = Files.readString(resources);
+        Files.writeString(resources, good.replace("        - run: mkdir -p app/public", "        - run: mkdri -p app/public"));
+        open(ws);
+        model.stage().rows().forEach(row -> row.selectedProperty().set(true));
+        model.stage().stageSelected();
+        model.process();
+        model.run().run();
+        String appTask = "app.run@app-1";
+        Eventually.eventually(Duration.ofSeconds(20), () -> {
+            assertThat(model.run().statuses().get(appTask).state()).isEqualTo(TaskState.ERROR);
+            assertThat(model.run().runningHereProperty().get()).isFalse();
+        });
+        RunProgress failed = model.run().progressProperty().get();
+        assertThat(failed.blocked()).containsExactly("load-balancer.run@edge-1");
+        assertThat(failed.segments()).containsEntry(RunProgress.Segment.BLOCKED, 1)
+                .containsEntry(RunProgress.Segment.ERROR, 1);
+        assertThat(failed.complete()).isFalse();
+        assertThat(model.run().driftProperty().get()).isEmpty();
+
+        Files.writeString(resources, good); // the operator fixes the step
+        model.run().refreshDrift();
+        assertThat(model.run().driftProperty().get()).isEqualTo("app.run@app-1: actions.run changed in the"
+                + " workspace since this plan was made (retry --replan uses the current files)");
+        assertThat(model.run().applies(TaskAction.RETRY_WITH_CURRENT_FILES, appTask)).isTrue();
+        assertThat(model.run().applies(TaskAction.RETRY_WITH_CURRENT_FILES, "database.run@db-1")).isFalse();
+        String old = model.run().planProperty().get().uid();
+
+        model.run().retryWithCurrentFiles();
+
+        Eventually.eventually(Duration.ofSeconds(30), () -> {
+            assertThat(model.run().planProperty().get().uid()).isNotEqualTo(old);
+            assertThat(model.run().progressProperty().get().complete()).isTrue();
+        });
+        assertThat(model.run().planProperty().get().tasks()).extracting(t -> t.id())
+                .containsExactly(appTask, "load-balancer.run@edge-1");
+        assertThat(model.run().driftProperty().get()).isEmpty();
     }
 
     @Test

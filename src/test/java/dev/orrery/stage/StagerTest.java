@@ -105,6 +105,30 @@ class StagerTest extends WebstackStoreTest {
     }
 
     @Test
+    void partialStagingTakesTheLinkedChildrenWhateverTheirTags() {
+        deployAll("");
+        ws.edit("      port: 6379", "      port: 6380"); // cache (backend); app (frontend) links cache.port
+        ws.edit("memory: 64mb", "memory: 64mb"); // nothing else
+        List<Change> backend = Stager.preview(ws.load(), store, StageRequest.all().withTags(Set.of("backend")));
+        assertThat(backend).extracting(Change::resource, Change::action, Change::reason).containsExactly(
+                tuple("cache", "update", "changed"), tuple("app", "update", "linked input of cache"));
+        assertThat(backend.get(1).diff()).contains(
+                new FieldDiff("inputs.cache_port", FieldDiff.Kind.CHANGED, "6379", "6380"));
+
+        List<Change> one = Stager.preview(ws.load(), store, StageRequest.all().withResource("cache", null));
+        assertThat(one).extracting(Change::resource).containsExactly("cache", "app");
+
+        // a tag that picks nothing that changed pulls in no children either
+        assertThat(Stager.preview(ws.load(), store, StageRequest.all().withTags(Set.of("edge")))).isEmpty();
+
+        // the whole way: after processing and running, app listens to the new cache port
+        Stager.stage(ws.load(), store, StageRequest.all().withTags(Set.of("backend")));
+        TestWorkspace.succeed(store, Processor.process(ws.load(), store, Set.of("backend"), ""));
+        assertThat(store.committed().all("").get("app").fields().get("inputs.cache_port")).isEqualTo("6380");
+        assertThat(Stager.preview(ws.load(), store, StageRequest.all())).isEmpty();
+    }
+
+    @Test
     void aChangedSecretIsStagedMaskedAndItsLinkedChildFollows() {
         deployAll("");
         ws.edit("correct-horse-battery", "new-secret-staple");
@@ -142,7 +166,7 @@ class StagerTest extends WebstackStoreTest {
                 description: a python-flask api
                 type: continuous
                 build:
-                repository: https://github.com/wikimedia/toolhunt
+                repository: files
                 """);
         List<Change> changes = Stager.preview(ws.load(), store, StageRequest.all());
         assertThat(changes).filteredOn(c -> c.kind() == ResourceKind.COMPONENT)

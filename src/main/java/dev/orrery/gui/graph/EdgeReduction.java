@@ -3,7 +3,6 @@ package dev.orrery.gui.graph;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,12 +52,5 @@ final class EdgeReduction {
             }
         }
         return false;
-    }
-
-    /** Children lists of a set of edges, for callers that walk them. */
-    static Map<String, List<String>> children(List<GraphEdge> edges) {
-        Map<String, List<String>> out = new HashMap<>();
-        edges.forEach(e -> out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to()));
-        return out;
     }
 }

@@ -19,9 +19,17 @@ import java.util.Set;
  * @param allEdges every edge (a superset of {@code edges})
  * @param waitFor  resource name → the resources it waits for, as the workspace files declare it; empty when the
  *                 graph was built without a workspace (then nothing is editable)
+ * @param plan     the plan the nodes' tasks belong to (null before anything is planned): which tasks are blocked is
+ *                 a question about the whole plan, whatever part of it this view shows
  */
 public record GraphModel(ViewKind view, String title, List<GraphNode> nodes, List<GraphEdge> edges,
-                         List<GraphEdge> allEdges, Map<String, List<String>> waitFor) {
+                         List<GraphEdge> allEdges, Map<String, List<String>> waitFor, dev.orrery.model.Plan plan) {
+    /** A model of no plan (a workspace before staging, tests). */
+    public GraphModel(ViewKind view, String title, List<GraphNode> nodes, List<GraphEdge> edges,
+                      List<GraphEdge> allEdges, Map<String, List<String>> waitFor) {
+        this(view, title, nodes, edges, allEdges, waitFor, null);
+    }
+
     public GraphModel {
         nodes = List.copyOf(nodes);
         edges = List.copyOf(edges);

@@ -68,7 +68,7 @@ public final class GraphModels {
         List<String> ids = nodes.stream().map(GraphNode::id).toList();
         List<GraphEdge> allEdges = new ArrayList<>(all);
         return new GraphModel(ViewKind.RESOURCES, "Resources", nodes, EdgeReduction.reduce(ids, allEdges), allEdges,
-                waitFor(workspace));
+                waitFor(workspace), plan);
     }
 
     /**
@@ -116,7 +116,7 @@ public final class GraphModels {
                 all.add(new GraphEdge(d.parent(), d.child()));
             }
         }
-        return new GraphModel(view, title, nodes, edges, all, waitFor(workspace));
+        return new GraphModel(view, title, nodes, edges, all, waitFor(workspace), plan);
     }
 
     private static String describe(ResourceKind kind, int tasks, int hosts) {

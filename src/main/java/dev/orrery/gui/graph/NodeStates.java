@@ -1,31 +1,28 @@
 package dev.orrery.gui.graph;
 
+import dev.orrery.graph.TaskGraph;
 import dev.orrery.model.TaskState;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns task states into what each node of a {@link GraphModel} shows: a task node its state, or BLOCKED when it is
- * PENDING and one of its ancestors (over the full edge set) is in ERROR; a resource node the most telling state of
+ * Turns task states into what each node of a {@link GraphModel} shows: a task node its state, or BLOCKED when the
+ * plan's {@link TaskGraph#blockage} says so (the rule the reports, the chips and the runner use); a resource node the most telling state of
  * its tasks (error, then retry, running, blocked; success or no-op when all are done; skipped when all are; else
  * pending). Tasks without a known state are PENDING.
  *
- * <p>Cost: O(n + m) per {@link #compute} (one walk down from the failed tasks). Not thread-safe; immutable model.
+ * <p>Cost: O(n + m) per {@link #compute} over the plan's tasks and edges. Not thread-safe; immutable model.
  */
 public final class NodeStates {
     private final GraphModel model;
-    private final Map<String, List<String>> children;
+    private TaskGraph graph;
     private final Map<String, GraphNode> byTask = new HashMap<>();
 
     public NodeStates(GraphModel model) {
         this.model = model;
-        this.children = EdgeReduction.children(model.allEdges());
         for (GraphNode n : model.nodes()) {
             for (String t : n.taskIds()) {
                 byTask.put(t, n);
@@ -102,37 +99,14 @@ public final class NodeStates {
         return DisplayState.PENDING;
     }
 
-    /**
-     * PENDING tasks with an ERROR ancestor. On a task view the edges are task edges; on a resource view they join
-     * resources, so the walk starts from every task of a failed resource's node and marks the tasks of the nodes
-     * below it.
-     */
+    /** The plan's blocked tasks, by the one rule ({@link TaskGraph#blockage}); none for a model without a plan. */
     private Set<String> blockedTasks(Map<String, TaskState> tasks) {
-        Deque<String> todo = new ArrayDeque<>();
-        Set<String> seen = new HashSet<>();
-        tasks.forEach((id, s) -> {
-            GraphNode node = byTask.get(id);
-            if (s == TaskState.ERROR && node != null && seen.add(node.id())) {
-                todo.push(node.id());
-            }
-        });
-        Set<String> below = new HashSet<>();
-        while (!todo.isEmpty()) {
-            for (String next : children.getOrDefault(todo.pop(), List.of())) {
-                if (below.add(next) && seen.add(next)) {
-                    todo.push(next);
-                }
-            }
-        }
-        if (below.isEmpty()) {
+        if (model.plan() == null) {
             return Set.of();
         }
-        Set<String> blocked = new HashSet<>();
-        for (GraphNode n : model.nodes()) {
-            if (below.contains(n.id())) {
-                blocked.addAll(n.taskIds());
-            }
+        if (graph == null) {
+            graph = TaskGraph.of(model.plan());
         }
-        return blocked;
+        return graph.blocked(tasks);
     }
 }

@@ -1,26 +1,22 @@
 package dev.orrery.gui.workflow;
 
-import dev.orrery.model.Dependency;
+import dev.orrery.graph.TaskGraph;
 import dev.orrery.model.Plan;
 import dev.orrery.model.TaskState;
 import dev.orrery.model.TaskStatus;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * A plan's progress computed from its task states: counts per state, the fraction settled, the blocked tasks
- * (PENDING behind an ERROR), and the elapsed time. Immutable; O(tasks + edges) to build.
+ * A plan's progress computed from its task states: counts per state, the bar's segments, the fraction settled,
+ * the blocked tasks (as {@link TaskGraph#blockage} defines them), and the elapsed time. Immutable; O(tasks + edges) to build.
  */
 public record RunProgress(int total, Map<TaskState, Integer> counts, Set<String> blocked, Instant firstStart,
                           Instant lastFinish, boolean active) {
@@ -33,14 +29,21 @@ public record RunProgress(int total, Map<TaskState, Integer> counts, Set<String>
     }
 
     public static RunProgress of(Plan plan, Map<String, TaskStatus> statuses) {
-        Objects.requireNonNull(plan);
+        return of(TaskGraph.of(Objects.requireNonNull(plan)), statuses);
+    }
+
+    /** As {@link #of(Plan, Map)} with the plan's graph already built (a view keeps it while the plan is shown). */
+    public static RunProgress of(TaskGraph graph, Map<String, TaskStatus> statuses) {
+        Plan plan = graph.plan();
         EnumMap<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
+        Map<String, TaskState> states = new HashMap<>();
         Instant first = null;
         Instant last = null;
         boolean active = false;
         for (var task : plan.tasks()) {
             TaskStatus st = statuses.get(task.id());
             TaskState state = st == null ? TaskState.PENDING : st.state();
+            states.put(task.id(), state);
             counts.merge(state, 1, Integer::sum);
             active |= state == TaskState.RUNNING || state == TaskState.ERROR_RETRY;
             if (st != null && st.started() != null && (first == null || st.started().isBefore(first))) {
@@ -50,27 +53,37 @@ public record RunProgress(int total, Map<TaskState, Integer> counts, Set<String>
                 last = st.finished();
             }
         }
-        return new RunProgress(plan.tasks().size(), counts, blocked(plan, statuses), first, last, active);
+        return new RunProgress(plan.tasks().size(), counts, graph.blocked(states), first, last, active);
     }
 
-    /** PENDING tasks that have an ERROR task among their ancestors: they cannot start until it is retried. */
-    public static Set<String> blocked(Plan plan, Map<String, TaskStatus> statuses) {
-        Map<String, List<String>> children = new HashMap<>();
-        for (Dependency d : plan.edges()) {
-            children.computeIfAbsent(d.parent(), k -> new java.util.ArrayList<>()).add(d.child());
-        }
-        Set<String> blocked = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        statuses.values().stream().filter(s -> s.state() == TaskState.ERROR).map(TaskStatus::taskId).forEach(todo::add);
-        while (!todo.isEmpty()) {
-            for (String child : children.getOrDefault(todo.pop(), List.of())) {
-                TaskStatus st = statuses.get(child);
-                if ((st == null || st.state() == TaskState.PENDING) && blocked.add(child)) {
-                    todo.push(child);
-                }
-            }
-        }
-        return blocked;
+    /** One part of the progress bar: a kind of task and how many tasks are in it. */
+    public enum Segment {
+        /** SUCCESS and NOOP: the only green. */
+        DONE,
+        /** RUNNING and waiting to retry. */
+        RUNNING,
+        ERROR,
+        SKIPPED,
+        /** PENDING tasks that cannot start ({@link TaskGraph#blockage}). */
+        BLOCKED,
+        PENDING
+    }
+
+    /** Tasks per bar segment, in drawing order; their sum is {@link #total()}. */
+    public Map<Segment, Integer> segments() {
+        Map<Segment, Integer> out = new EnumMap<>(Segment.class);
+        out.put(Segment.DONE, count(TaskState.SUCCESS) + count(TaskState.NOOP));
+        out.put(Segment.RUNNING, count(TaskState.RUNNING) + count(TaskState.ERROR_RETRY));
+        out.put(Segment.ERROR, count(TaskState.ERROR));
+        out.put(Segment.SKIPPED, count(TaskState.SKIPPED));
+        out.put(Segment.BLOCKED, blocked.size());
+        out.put(Segment.PENDING, count(TaskState.PENDING) - blocked.size());
+        return out;
+    }
+
+    /** True when there are tasks and every one is SUCCESS or NOOP: the only time the bar is all green. */
+    public boolean complete() {
+        return total > 0 && count(TaskState.SUCCESS) + count(TaskState.NOOP) == total;
     }
 
     public int count(TaskState state) {

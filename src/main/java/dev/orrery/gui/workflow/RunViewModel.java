@@ -66,6 +66,8 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final StringProperty selectedTask = new SimpleStringProperty();
     private final ReadOnlyStringWrapper output = new ReadOnlyStringWrapper("");
+    /** The banner: unfinished tasks whose files changed since the plan was made, one per line ("" when none). */
+    private final ReadOnlyStringWrapper drift = new ReadOnlyStringWrapper("");
 
     private final AtomicBoolean statesDirty = new AtomicBoolean();
     private final AtomicBoolean refreshing = new AtomicBoolean();
@@ -131,6 +133,7 @@ public final class RunViewModel {
         executor.submit(() -> b.run(p.uid(), new OutputNudge()), result -> {
             runningHere.set(false);
             markDirty();
+            refreshDrift();
             message.set("Run of " + shortUid(p.uid()) + " ended: " + result);
         }, error -> {
             runningHere.set(false);
@@ -160,7 +163,8 @@ public final class RunViewModel {
             case RESUME -> ControlVerb.RESUME;
             case SKIP -> ControlVerb.SKIP;
             case MARK_DONE -> ControlVerb.NOOP;
-            case SHOW_OUTPUT, COPY_COMMAND -> throw new IllegalArgumentException(action + " changes no state");
+            case SHOW_OUTPUT, COPY_COMMAND, RETRY_WITH_CURRENT_FILES ->
+                    throw new IllegalArgumentException(action + " is not a control verb on one task");
         };
         OrreryBackend b = requireBackend();
         executor.submit(() -> b.controlTask(verb, p.uid(), taskId),
@@ -174,6 +178,48 @@ public final class RunViewModel {
         if (runnerNeeded && !runningHere.get()) {
             run();
         }
+    }
+
+    /**
+     * "Retry with current files": the unfinished part of the plan on screen is staged and planned again from the
+     * files as a new plan (the old one is superseded), which is shown and run.
+     */
+    public void retryWithCurrentFiles() {
+        Plan p = plan.get();
+        if (p == null || runningHere.get()) {
+            return;
+        }
+        OrreryBackend b = requireBackend();
+        message.set("Re-planning the unfinished part of " + shortUid(p.uid()) + " from the current files …");
+        executor.submit(() -> {
+            Plan next = b.retryWithCurrentFiles(p.uid());
+            return new Loaded(next, b.statuses(next.uid()), b.changesOf(next.uid()));
+        }, loaded -> {
+            applyPlan(loaded);
+            follow(b, loaded.plan().uid());
+            message.set("Plan " + shortUid(loaded.plan().uid()) + " re-planned from the current files (supersedes "
+                    + shortUid(p.uid()) + ")");
+            run();
+        }, this::failed);
+    }
+
+    /** Asks which unfinished tasks' files changed (after a run ends, when a plan is shown); fills the banner. */
+    public void refreshDrift() {
+        Plan p = plan.get();
+        OrreryBackend b = backend;
+        if (p == null || b == null) {
+            drift.set("");
+            return;
+        }
+        executor.submit(() -> String.join("\n", b.drift(p.uid())), text -> {
+            if (plan.get() == p) {
+                drift.set(text);
+            }
+        }, error -> drift.set(""));
+    }
+
+    public ReadOnlyStringProperty driftProperty() {
+        return drift.getReadOnlyProperty();
     }
 
     /** Whether a context-menu entry applies to the task now. */
@@ -218,10 +264,17 @@ public final class RunViewModel {
         }), this::failed);
     }
 
+    /** The shown plan's graph (blocked tasks for the progress and the table), rebuilt when the plan changes. */
+    private dev.orrery.graph.TaskGraph graph;
+
     private void applyPlan(Loaded loaded) {
         plan.set(loaded.plan());
         changes.setAll(loaded.changes());
         applyStatuses(loaded.statuses());
+        drift.set("");
+        if (loaded.statuses().values().stream().anyMatch(st -> st.state() == TaskState.ERROR)) {
+            refreshDrift();
+        }
     }
 
     private void applyStatuses(Map<String, TaskStatus> fresh) {
@@ -232,12 +285,16 @@ public final class RunViewModel {
             }
         });
         Plan p = plan.get();
-        progress.set(p == null ? RunProgress.NONE : RunProgress.of(p, fresh));
+        if (p != null && (graph == null || graph.plan() != p)) {
+            graph = dev.orrery.graph.TaskGraph.of(p); // built once per shown plan, not on every state change
+        }
+        progress.set(p == null ? RunProgress.NONE : RunProgress.of(graph, fresh));
         tick();
     }
 
     private void clearPlan() {
         plan.set(null);
+        drift.set("");
         statuses.clear();
         changes.clear();
         progress.set(RunProgress.NONE);

@@ -10,6 +10,8 @@ import dev.orrery.model.TaskStatus;
 public enum TaskAction {
     /** This task and its blocked descendants back to PENDING, then run. */
     RETRY("Retry"),
+    /** The plan's unfinished part staged and planned again from the current files, then run (retry --replan). */
+    RETRY_WITH_CURRENT_FILES("Retry with current files"),
     /** SKIPPED back to PENDING, then run. */
     RESUME("Resume"),
     /** PENDING (or failed) to SKIPPED: taken out of the run. */
@@ -40,6 +42,7 @@ public enum TaskAction {
         TaskState s = status.state();
         return switch (this) {
             case RETRY -> s == TaskState.ERROR || s == TaskState.ERROR_RETRY;
+            case RETRY_WITH_CURRENT_FILES -> s == TaskState.ERROR || s == TaskState.SKIPPED || s == TaskState.PENDING;
             case RESUME -> s == TaskState.SKIPPED;
             case SKIP -> s == TaskState.PENDING || s == TaskState.ERROR || s == TaskState.ERROR_RETRY;
             case MARK_DONE -> s != TaskState.RUNNING && !s.letsChildrenStart();

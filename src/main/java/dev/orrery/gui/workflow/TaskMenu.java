@@ -53,6 +53,7 @@ public final class TaskMenu {
                 content.putString(model.commandOf(taskId));
                 Clipboard.getSystemClipboard().setContent(content);
             }
+            case RETRY_WITH_CURRENT_FILES -> model.retryWithCurrentFiles();
             default -> model.controlTask(action, taskId);
         }
     }

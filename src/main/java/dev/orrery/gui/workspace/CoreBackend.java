@@ -151,6 +151,16 @@ public final class CoreBackend implements OrreryBackend {
     }
 
     @Override
+    public Plan retryWithCurrentFiles(String planUid) {
+        return orrery.retryWithCurrentFiles(planUid).successor();
+    }
+
+    @Override
+    public List<String> drift(String planUid) {
+        return orrery.drift(planUid).stream().map(dev.orrery.stage.PlanDrift.Drift::line).toList();
+    }
+
+    @Override
     public Optional<Plan> plan(String uid) {
         return orrery.findPlan(uid);
     }

@@ -76,6 +76,18 @@ public interface OrreryBackend extends AutoCloseable {
      */
     boolean controlTask(ControlVerb verb, String planUid, String taskId);
 
+    /**
+     * {@code orch retry PLAN --replan}: the plan's unfinished part staged and planned again from the current
+     * files as a new stored plan (what succeeded is kept); nothing runs yet.
+     */
+    Plan retryWithCurrentFiles(String planUid);
+
+    /**
+     * One line per unfinished task of the plan whose definition in the files changed since the plan was made
+     * ({@code app.run@app-1: actions.run changed ...}); empty when none did.
+     */
+    List<String> drift(String planUid);
+
     Optional<Plan> plan(String uid);
 
     /** The newest plan's uid, if any ({@code last}). */

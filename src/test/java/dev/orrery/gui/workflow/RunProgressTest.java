@@ -80,4 +80,29 @@ class RunProgressTest {
         assertThat(RunProgress.NONE.fraction()).isZero();
         assertThat(RunProgress.NONE.elapsed(T0)).isEqualTo(Duration.ZERO);
     }
+
+    @Test
+    void afterAnErrorIsSkippedTheChipTheGraphAndTheBarAgreeOnBlocked() {
+        Plan plan = webPlan();
+        Map<String, TaskStatus> statuses = Map.of(
+                id("db"), status("db", TaskState.SUCCESS, 0, 2),
+                id("app"), status("app", TaskState.SKIPPED, 2, 3), // failed, then skipped by hand
+                id("lb"), status("lb", TaskState.PENDING, -1, null),
+                id("cache"), status("cache", TaskState.SUCCESS, 2, 4));
+
+        RunProgress p = RunProgress.of(plan, statuses);
+        Map<String, dev.orrery.gui.graph.DisplayState> graph = new dev.orrery.gui.graph.NodeStates(
+                dev.orrery.gui.graph.GraphModels.resources(plan, null)).compute(Map.of(id("db"), TaskState.SUCCESS,
+                id("app"), TaskState.SKIPPED, id("lb"), TaskState.PENDING, id("cache"), TaskState.SUCCESS));
+
+        assertThat(p.blocked()).containsExactly(id("lb"));
+        assertThat(graph.get("lb")).isEqualTo(dev.orrery.gui.graph.DisplayState.BLOCKED);
+        assertThat(p.segments()).containsEntry(RunProgress.Segment.DONE, 2)
+                .containsEntry(RunProgress.Segment.SKIPPED, 1).containsEntry(RunProgress.Segment.BLOCKED, 1)
+                .containsEntry(RunProgress.Segment.PENDING, 0);
+        assertThat(p.complete()).isFalse();
+        assertThat(RunProgress.of(plan, Map.of(id("db"), status("db", TaskState.SUCCESS, 0, 1),
+                id("app"), status("app", TaskState.NOOP, 1, 1), id("lb"), status("lb", TaskState.SUCCESS, 1, 2),
+                id("cache"), status("cache", TaskState.SUCCESS, 1, 2))).complete()).isTrue();
+    }
 }

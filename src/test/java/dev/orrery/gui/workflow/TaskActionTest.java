@@ -24,7 +24,8 @@ class TaskActionTest {
 
     @Test
     void aFailedTaskCanBeRetriedSkippedMarkedDoneAndItsOutputShown() {
-        assertThat(applicable(TaskState.ERROR, true)).containsExactlyInAnyOrder(TaskAction.RETRY, TaskAction.SKIP,
+        assertThat(applicable(TaskState.ERROR, true)).containsExactlyInAnyOrder(TaskAction.RETRY,
+                TaskAction.RETRY_WITH_CURRENT_FILES, TaskAction.SKIP,
                 TaskAction.MARK_DONE, TaskAction.SHOW_OUTPUT, TaskAction.COPY_COMMAND);
     }
 
@@ -37,6 +38,7 @@ class TaskActionTest {
     @Test
     void aSkippedTaskResumes() {
         assertThat(applicable(TaskState.SKIPPED, false)).containsExactlyInAnyOrder(TaskAction.RESUME,
+                TaskAction.RETRY_WITH_CURRENT_FILES,
                 TaskAction.MARK_DONE, TaskAction.COPY_COMMAND);
     }
 
@@ -50,6 +52,7 @@ class TaskActionTest {
     @Test
     void aPendingTaskCanBeSkippedOrMarkedDone() {
         assertThat(applicable(TaskState.PENDING, false)).containsExactlyInAnyOrder(TaskAction.SKIP,
+                TaskAction.RETRY_WITH_CURRENT_FILES,
                 TaskAction.MARK_DONE, TaskAction.COPY_COMMAND);
     }
 
