@@ -1,11 +1,15 @@
 package dev.orrery.transport;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.OpenSshCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -44,23 +48,36 @@ final class HostKeyCheck {
      * and be refused although its known key is right there.
      */
     String preferKnownTypes(String algorithms) {
-        java.util.Set<String> known;
+        Set<String> known;
+        boolean certified;
         try {
             known = knownHosts.knownTypes(target.keyLookupName(), target.keyLookupPort());
+            certified = knownHosts.hasCertificateAuthority(target.keyLookupName(), target.keyLookupPort());
         } catch (IOException e) {
             return algorithms;
         }
-        if (known.isEmpty() || algorithms == null) {
-            return algorithms;
+        if (algorithms == null) {
+            return null;
         }
-        java.util.List<String> first = new java.util.ArrayList<>();
-        java.util.List<String> rest = new java.util.ArrayList<>();
+        // With a trusted CA, host certificates first (as OpenSSH), then the plain types already recorded.
+        // Without one, no certificates at all: MINA would refuse a certificate whose principals do not name the
+        // address it connected to, where OpenSSH falls back to the plain key.
+        List<String> certificates = new ArrayList<>();
+        List<String> first = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
         for (String algorithm : algorithms.split(",")) {
             String keyType = algorithm.startsWith("rsa-sha2-") ? "ssh-rsa" : algorithm;
-            (known.contains(keyType) ? first : rest).add(algorithm);
+            if (algorithm.contains("-cert-v01@openssh.com")) {
+                if (certified) {
+                    certificates.add(algorithm);
+                }
+            } else {
+                (known.contains(keyType) ? first : rest).add(algorithm);
+            }
         }
-        first.addAll(rest);
-        return String.join(",", first);
+        certificates.addAll(first);
+        certificates.addAll(rest);
+        return String.join(",", certificates);
     }
 
     boolean verify(PublicKey key) {
@@ -70,12 +87,19 @@ final class HostKeyCheck {
         String fingerprint = KeyUtils.getFingerPrint(key);
         KnownHosts.Verdict verdict;
         try {
-            verdict = knownHosts.check(name, port, key);
+            // MINA has checked a certificate's CA signature, type, validity and principals before it gets here
+            verdict = key instanceof OpenSshCertificate certificate
+                    ? knownHosts.checkCertificate(name, port, certificate) : knownHosts.check(name, port, key);
         } catch (IOException e) {
             return refuse("cannot read " + knownHosts.file() + " to check the host key of "
                     + target.nameAndWhere() + ": " + e.getMessage());
         }
         if (verdict instanceof KnownHosts.Known) {
+            return true;
+        }
+        if (verdict instanceof KnownHosts.Certified certified) {
+            LOG.debug("{} presented a host certificate signed by {} (CA at line {} of {})", target.name(),
+                    fingerprint, certified.line(), knownHosts.file());
             return true;
         }
         if (verdict instanceof KnownHosts.Revoked revoked) {

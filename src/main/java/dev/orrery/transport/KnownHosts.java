@@ -3,6 +3,7 @@ package dev.orrery.transport;
 import org.apache.sshd.client.config.hosts.KnownHostHashValue;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.OpenSshCertificate;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 
@@ -29,13 +30,17 @@ final class KnownHosts {
     private static final Map<Path, Object> FILE_LOCKS = new ConcurrentHashMap<>();
 
     /** What the file says about a presented key. */
-    sealed interface Verdict permits Known, Unknown, Changed, Revoked {
+    sealed interface Verdict permits Known, Certified, Unknown, Changed, Revoked {
     }
 
     record Known(int line) implements Verdict {
     }
 
     /** Nothing is recorded for the host (lines for other hosts, negated or revoked lines do not count). */
+    /** A host certificate (already checked by MINA) whose CA a {@code @cert-authority} line trusts for the host. */
+    record Certified(int line) implements Verdict {
+    }
+
     record Unknown() implements Verdict {
     }
 
@@ -136,6 +141,40 @@ final class KnownHosts {
             }
         }
         return types;
+    }
+
+    /**
+     * A host certificate: trusted when a {@code @cert-authority} line for the host holds its CA's key, refused
+     * when the CA or the certified key is {@code @revoked}, unknown otherwise.
+     */
+    Verdict checkCertificate(String host, int port, OpenSshCertificate certificate) throws IOException {
+        String name = HostPatterns.lookupName(host, port);
+        String bare = HostPatterns.lookupName(host, 22);
+        Integer trusted = null;
+        for (Entry entry : entries()) {
+            boolean names = entry.names(name) || entry.names(bare);
+            if ("revoked".equals(entry.marker()) && names && (KeyUtils.compareKeys(entry.key(), certificate.getCaPubKey())
+                    || KeyUtils.compareKeys(entry.key(), certificate.getCertPubKey()))) {
+                return new Revoked(entry.line());
+            }
+            if ("cert-authority".equals(entry.marker()) && names && trusted == null
+                    && KeyUtils.compareKeys(entry.key(), certificate.getCaPubKey())) {
+                trusted = entry.line();
+            }
+        }
+        return trusted != null ? new Certified(trusted) : new Unknown();
+    }
+
+    /** Whether a {@code @cert-authority} line names the host: then its host certificates are worth asking for. */
+    boolean hasCertificateAuthority(String host, int port) throws IOException {
+        String name = HostPatterns.lookupName(host, port);
+        String bare = HostPatterns.lookupName(host, 22);
+        for (Entry entry : entries()) {
+            if ("cert-authority".equals(entry.marker()) && (entry.names(name) || entry.names(bare))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Appends {@code host key} ({@code [host]:port key} when the port is not 22), creating the file. */
