@@ -60,10 +60,10 @@ public final class TransportPool implements Transports {
         }
         if (host.sandbox()) {
             return new SshHostTransport(host.name(), "sandbox", () -> sandboxTarget(host), hostKeyPolicy, identityKeys,
-                    settings, true);
+                    settings, () -> sandboxes.folderOf(host.name()));
         }
         return new SshHostTransport(host.name(), "ssh", () -> sshTargets.resolve(host), hostKeyPolicy, identityKeys,
-                settings, false);
+                settings, null);
     }
 
     private SshTarget sandboxTarget(Host host) throws TransportException {

@@ -17,17 +17,22 @@ class ShellTest {
     }
 
     @Test
-    void exportsEnvironmentThenChangesFolder() {
+    void theStepScriptExportsChangesFolderThenEvaluatesTheQuotedCommandInOneBlock() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("A", "1 2");
         env.put("B_2", "$x");
-        assertThat(Shell.commandLine("make", env, "/srv/app")).isEqualTo("export A='1 2'; export B_2='$x'; cd '/srv/app' && make");
-        assertThat(Shell.commandLine("make", Map.of(), null)).isEqualTo("make");
+
+        String script = Shell.stepScript("make 'all'", env, "/srv/app");
+
+        assertThat(script).startsWith("{\nexport A='1 2'\nexport B_2='$x'\n"
+                + "CDPATH= cd -- '/srv/app' 2>/dev/null || { printf '%s\\n' 'cannot enter workdir /srv/app' >&2; exit 1; }\n");
+        assertThat(script).endsWith("eval 'make '\\''all'\\'''\nexit\n}\n");
+        assertThat(Shell.stepScript("make", Map.of(), null)).doesNotContain("cd --");
     }
 
     @Test
     void refusesNamesThatAreNotVariables() {
-        assertThatThrownBy(() -> Shell.commandLine("true", Map.of("X;rm", "1"), null))
+        assertThatThrownBy(() -> Shell.stepScript("true", Map.of("X;rm", "1"), null))
                 .hasMessage("not a valid environment variable name: 'X;rm'");
     }
 }
