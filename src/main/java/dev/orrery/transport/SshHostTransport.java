@@ -28,7 +28,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -136,24 +137,17 @@ final class SshHostTransport implements Transport {
 
     private int awaitExit(ChannelExec channel, ClientSession s, Duration timeout)
             throws TransportException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        // a latch rather than channel.waitFor, which swallows interrupts: a stopped runner must stop its steps
+        CountDownLatch closed = new CountDownLatch(1);
+        channel.addCloseFutureListener(future -> closed.countDown());
         try {
-            while (true) {
-                if (Thread.interrupted()) {
-                    stop(channel);
-                    throw new InterruptedException("interrupted while running on " + hostName);
-                }
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    stop(channel);
-                    throw new TransportException("timed out after " + Durations.human(timeout));
-                }
-                Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
-                        Math.min(left, WAIT_SLICE_MS));
-                if (events.contains(ClientChannelEvent.CLOSED)) {
-                    break;
-                }
+            if (!closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                stop(channel);
+                throw new TransportException("timed out after " + Durations.human(timeout));
             }
+        } catch (InterruptedException e) {
+            stop(channel);
+            throw new InterruptedException("interrupted while running on " + hostName);
         } finally {
             if (channel.isOpen()) {
                 channel.close(true);

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class StepProcess {
     /** How long to wait after closing a step's input for the watchdog to finish before killing what is left. */
-    static final long STOP_WAIT_MS = Shell.STOP_GRACE.toMillis() + 2_000;
+    static final long STOP_WAIT_MS = Shell.STOP_GRACE.toMillis() + 1_000;
     private static final String SETSID = findSetsid();
 
     private StepProcess() {
