@@ -58,7 +58,9 @@ final class SandboxCommand implements Command {
 
     @Override
     public void start(ChannelSession channel, Environment env) throws IOException {
-        ProcessBuilder builder = StepProcess.leading("sh", "-c", command).directory(folder.toFile());
+        // a step's fixed command line is run directly: one exec fewer per step than sh -c 'exec sh -s'
+        ProcessBuilder builder = (Shell.STEP_RUNNER.equals(command) ? StepProcess.leading("sh", "-s")
+                : StepProcess.leading("sh", "-c", command)).directory(folder.toFile());
         builder.environment().putAll(env.getEnv());
         builder.environment().put("HOME", folder.toString());
         builder.environment().put("PWD", folder.toString());
