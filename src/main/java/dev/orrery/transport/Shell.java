@@ -25,7 +25,8 @@ final class Shell {
      * (the step's shell leads its own group: sshd starts every session with setsid, and the runner starts local
      * and sandbox steps through setsid), waits the grace period and KILLs what is left, itself included. If $$
      * does not lead a group (no setsid on the runner, an SSH server that does not start sessions with setsid) it
-     * signals the step's shell and its children only. It never touches output, so a daemon a finished step left
+     * signals the step's shell and its children only, holding the shell stopped meanwhile so it cannot run the
+     * rest of the command once a child is gone. It never touches output, so a daemon a finished step left
      * behind (nohup ... &) keeps running and does not hold the channel open.
      */
     private static final String WATCHDOG = """
@@ -38,7 +39,7 @@ final class Shell {
             if [ "$g" -eq $$ ] 2>/dev/null; then
             kill -TERM 0; sleep %1$d; kill -KILL 0
             else
-            pkill -TERM -P $$; kill -TERM $$; sleep %1$d; pkill -KILL -P $$; kill -KILL $$
+            kill -STOP $$; pkill -TERM -P $$; kill -TERM $$; kill -CONT $$; sleep %1$d; pkill -KILL -P $$; kill -KILL $$
             fi
             ) <&3 >/dev/null 2>&1 &
             """.formatted(STOP_GRACE.toSeconds());

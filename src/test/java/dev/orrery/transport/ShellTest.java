@@ -35,4 +35,27 @@ class ShellTest {
         assertThatThrownBy(() -> Shell.stepScript("true", Map.of("X;rm", "1"), null))
                 .hasMessage("not a valid environment variable name: 'X;rm'");
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void withoutItsOwnProcessGroupTheWatchdogStillStopsTheStepAndNothingElse(@org.junit.jupiter.api.io.TempDir
+                                                                             java.nio.file.Path dir) throws Exception {
+        // sh started straight from this JVM shares the JVM's process group: the watchdog must not signal the
+        // group (it would kill the JVM), only the step's shell and its children
+        String sleep = SafeExecutionTest.uniqueSleep(3);
+        java.nio.file.Path done = dir.resolve("done");
+        Process sh = new ProcessBuilder("sh", "-s").directory(dir.toFile()).start();
+        sh.getOutputStream().write(Shell.stepScript(sleep + "; touch " + Shell.quote(done.toString()), Map.of(), null)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sh.getOutputStream().flush();
+        SafeExecutionTest.awaitInProcessList(sleep);
+        long start = System.nanoTime();
+
+        sh.getOutputStream().close();
+
+        assertThat(sh.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        SafeExecutionTest.awaitGone(sleep);
+        SafeExecutionTest.waitUntil(start, java.time.Duration.ofMillis(3_500));
+        assertThat(done).doesNotExist();
+    }
 }
