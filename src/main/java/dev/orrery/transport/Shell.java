@@ -35,7 +35,7 @@ final class Shell {
             kill -0 $$ 2>/dev/null || exit 0
             trap '' TERM
             g=
-            if [ -r /proc/$$/stat ]; then read -r _ _ _ _ g _ </proc/$$/stat; else g=$(ps -o pgid= -p $$); fi
+            if [ -r /proc/$$/stat ]; then IFS=' ' read -r _ _ _ _ g _ </proc/$$/stat; else g=$(ps -o pgid= -p $$); fi
             if [ "$g" -eq $$ ] 2>/dev/null; then
             kill -TERM 0; sleep %1$d; kill -KILL 0
             else

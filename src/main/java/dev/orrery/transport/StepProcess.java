@@ -33,14 +33,9 @@ final class StepProcess {
         return new ProcessBuilder(args);
     }
 
-    /** Whether steps started here lead their own process group (else the watchdog signals only their shell). */
-    static boolean ownProcessGroups() {
-        return SETSID != null;
-    }
-
     /**
-     * Stops a step: closes its input (the watchdog TERMs the group, then KILLs it after the grace period), waits
-     * for the shell to end, and kills any process of the tree still alive after that as a last resort.
+     * Stops a step: closes its input (the watchdog TERMs the group, then KILLs it after the grace period) and
+     * waits for the shell to end; if it is still there after the grace period, kills its whole tree from here.
      */
     static void stop(Process process, OutputStream input) throws InterruptedException {
         closeQuietly(input);
