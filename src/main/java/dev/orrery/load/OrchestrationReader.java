@@ -126,7 +126,14 @@ final class OrchestrationReader {
             switch (verb) {
                 case "RUN" -> steps.add(new Step.Exec(value));
                 case "WORKDIR" -> {
-                    steps.add(new Step.Exec("mkdir -p " + ShellQuote.quote(value)));
+                    if (value.startsWith("/")) {
+                        // made from "/", which the transport maps like any workdir (a sandbox host's is its folder)
+                        String below = value.replaceFirst("^/+", "");
+                        steps.add(new Step.Exec("mkdir -p " + ShellQuote.quote(below.isEmpty() ? "." : below)));
+                        jobWorkdir = "/";
+                    } else {
+                        steps.add(new Step.Exec("mkdir -p " + ShellQuote.quote(value)));
+                    }
                     workdir = value;
                 }
                 case "ENV", "ARG" -> {

@@ -1,10 +1,10 @@
 package dev.orrery.transport;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +20,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Runs steps as local processes ({@code sh -c}) for inventory hosts marked {@code local: true}. The login
- * folder is the user's home; uploads are file copies. Thread-safe: each call owns its process.
+ * Runs steps as local processes for inventory hosts marked {@code local: true}: the step script of
+ * {@link Shell#stepScript} on the standard input of {@code sh -s}, started through {@link StepProcess} in its own
+ * process group. The login folder is the user's home; uploads are file copies. Thread-safe: each call owns its
+ * process.
  */
 final class LocalTransport implements Transport {
-    private static final File DEV_NULL = new File("/dev/null");
-
     private final String hostName;
     private final Path home;
 
@@ -37,41 +37,42 @@ final class LocalTransport implements Transport {
     @Override
     public int exec(String command, Map<String, String> env, String workdir, OutputSink sink, Duration timeout)
             throws TransportException, InterruptedException {
-        // "cd 'dir' && ..." inside the shell, as over SSH, so a missing folder fails the same way
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", Shell.commandLine(command, null, workdir))
-                .redirectInput(DEV_NULL).directory(home.toFile());
+        String script;
         try {
-            if (env != null) {
-                env.forEach((name, value) -> builder.environment().put(Shell.checkedName(name), value));
-            }
+            script = Shell.stepScript(command, env, workdir);
         } catch (IllegalArgumentException e) {
             throw new TransportException(e.getMessage(), e);
         }
+        // the step script on stdin, as over SSH: same workdir guard, same watchdog, nothing in ps
+        ProcessBuilder builder = StepProcess.leading("sh", "-s").directory(home.toFile());
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
             throw new TransportException("could not start sh on " + hostName + ": " + e.getMessage(), e);
         }
+        OutputStream input = process.getOutputStream();
         Thread out = pump(process.getInputStream(), sink, false);
         Thread err = pump(process.getErrorStream(), sink, true);
         try {
+            input.write(script.getBytes(StandardCharsets.UTF_8));
+            input.flush();
+        } catch (IOException e) {
+            // the shell ended before reading its script; its exit code and stderr say why
+        }
+        try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill(process);
+                StepProcess.stop(process, input);
                 throw new TransportException("timed out after " + Durations.human(timeout));
             }
+            StepProcess.closeQuietly(input);
             out.join(Duration.ofSeconds(5).toMillis());
             err.join(Duration.ofSeconds(5).toMillis());
             return process.exitValue();
         } catch (InterruptedException e) {
-            kill(process);
+            StepProcess.stop(process, input);
             throw e;
         }
-    }
-
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
     }
 
     private Thread pump(InputStream stream, OutputSink sink, boolean stderr) {

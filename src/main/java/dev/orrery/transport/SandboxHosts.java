@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -27,12 +28,14 @@ import java.util.regex.Pattern;
  * Sandbox hosts: for each inventory host marked {@code sandbox: true}, an embedded SSH server (Apache MINA
  * SSHD) on 127.0.0.1 and a free port, started on first use. Commands run with {@code sh -c} as the current
  * user in {@code <workspace>/.orrery/sandbox/<host>/} (also HOME and the SFTP root). The host key
- * ({@code <host>/host_key}) and the one client key ({@code client_ed25519}) are generated once and kept;
+ * ({@link #hostKeyFile}, outside every host's folder) and the one client key ({@code client_ed25519}) are
+ * generated once and kept;
  * the server accepts only that client key. Because Orrery created the host keys it records them in its own
  * {@code .orrery/sandbox/known_hosts}, under the alias {@code orrery-sandbox-<host>}; clients still verify the
- * key against that file like any other host. SFTP is rooted at the folder (an upload to {@code /www} lands in
- * {@code <folder>/www}); commands are not jailed, they merely start there. Thread-safe; {@link #close()} stops
- * every server.
+ * key against that file like any other host. The folder is the host's whole file system as Orrery sees it:
+ * SFTP is rooted at it (an upload to {@code /www} lands in {@code <folder>/www}) and the transport maps workdirs
+ * the same way ({@link SandboxPaths}). It is a folder, not a jail: commands run as the current user and can
+ * reach anything that user can. Thread-safe; {@link #close()} stops every server.
  */
 public final class SandboxHosts implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxHosts.class);
@@ -69,6 +72,36 @@ public final class SandboxHosts implements AutoCloseable {
         return sandboxRoot.resolve("client_ed25519");
     }
 
+    /**
+     * {@code .orrery/sandbox/.host-keys/<host>_host_key}: outside every host's folder (no host name starts with a
+     * dot), so no step or upload of a sandbox host reaches its own key through the folder it works in.
+     */
+    public Path hostKeyFile(String host) throws TransportException {
+        return sandboxRoot.resolve(".host-keys").resolve(checkedName(host) + "_host_key");
+    }
+
+    /** A key an older version kept in the host's folder ({@code <host>/host_key}) moves out of it, unchanged. */
+    private Path movedHostKey(String host) throws TransportException {
+        Path file = hostKeyFile(host);
+        Path old = folderOf(host).resolve("host_key");
+        Path oldPub = old.resolveSibling("host_key.pub");
+        try {
+            Files.createDirectories(file.getParent());
+            if (!Files.exists(file) && Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(old, file);
+                if (Files.isRegularFile(oldPub, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(oldPub, file.resolveSibling(file.getFileName() + ".pub"));
+                }
+            }
+            Files.deleteIfExists(old);
+            Files.deleteIfExists(oldPub);
+        } catch (IOException e) {
+            throw new TransportException("could not keep the host key of sandbox host " + host + " in " + file
+                    + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
     /** Starts the host's server if it is not running yet; returns where it listens. */
     public synchronized Endpoint start(String host) throws TransportException {
         if (closed) {
@@ -84,7 +117,7 @@ public final class SandboxHosts implements AutoCloseable {
             if (clientKey == null) {
                 clientKey = KeyFiles.loadOrGenerate(clientKeyFile(), "orrery-sandbox-client");
             }
-            KeyPair hostKey = KeyFiles.loadOrGenerate(folder.resolve("host_key"), "orrery-sandbox-" + host);
+            KeyPair hostKey = KeyFiles.loadOrGenerate(movedHostKey(host), "orrery-sandbox-" + host);
             String alias = "orrery-sandbox-" + host;
             trust(alias, hostKey.getPublic());
             SshServer server = server(folder, hostKey, clientKey.getPublic());
@@ -130,7 +163,9 @@ public final class SandboxHosts implements AutoCloseable {
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setCommandFactory((channel, command) -> new SandboxCommand(command, folder, threads));
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        sftp.setFileSystemAccessor(new SandboxFiles(folder));
+        server.setSubsystemFactories(List.of(sftp));
         server.setFileSystemFactory(new VirtualFileSystemFactory(folder));
         return server;
     }

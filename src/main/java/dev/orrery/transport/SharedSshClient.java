@@ -55,6 +55,8 @@ final class SharedSshClient {
                 CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(c, 3);
             }
             CoreModuleProperties.SOCKET_KEEPALIVE.set(c, true);
+            // small request/reply packets (channel open, exec, a step script, exit status): no Nagle delays
+            CoreModuleProperties.TCP_NODELAY.set(c, true);
             c.addSessionListener(new SessionListener() {
                 @Override
                 public void sessionNegotiationOptionsCreated(Session session, Map<KexProposalOption, String> proposal) {

@@ -7,9 +7,7 @@ import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
-import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
-import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -22,9 +20,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -32,7 +32,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -64,6 +65,12 @@ final class SshHostTransport implements Transport {
         SshTarget resolve() throws TransportException;
     }
 
+    /** A sandbox host's folder (checking the host's name). */
+    @FunctionalInterface
+    interface FolderSource {
+        Path folder() throws TransportException;
+    }
+
     private final String hostName;
     private final String kind;
     private final TargetSource targets;
@@ -71,18 +78,18 @@ final class SshHostTransport implements Transport {
     private final HostKeyPolicy hostKeyPolicy;
     private final IdentityKeys identityKeys;
     private final TransportSettings settings;
-    private final boolean sftpRootedAtLogin;
+    private final FolderSource sandboxFolder;
     private ClientSession session;
     private SshTarget connectedTarget;
     private int connects;
 
     SshHostTransport(String hostName, String kind, TargetSource targets, HostKeyPolicy hostKeyPolicy,
-                     IdentityKeys identityKeys, TransportSettings settings, boolean sftpRootedAtLogin) {
-        this(hostName, kind, targets, JumpSource.DIRECT, hostKeyPolicy, identityKeys, settings, sftpRootedAtLogin);
+                     IdentityKeys identityKeys, TransportSettings settings, FolderSource sandboxFolder) {
+        this(hostName, kind, targets, JumpSource.DIRECT, hostKeyPolicy, identityKeys, settings, sandboxFolder);
     }
 
     SshHostTransport(String hostName, String kind, TargetSource targets, JumpSource jumps, HostKeyPolicy hostKeyPolicy,
-                     IdentityKeys identityKeys, TransportSettings settings, boolean sftpRootedAtLogin) {
+                     IdentityKeys identityKeys, TransportSettings settings, FolderSource sandboxFolder) {
         this.jumps = jumps;
         this.hostName = hostName;
         this.kind = kind;
@@ -90,22 +97,23 @@ final class SshHostTransport implements Transport {
         this.hostKeyPolicy = hostKeyPolicy;
         this.identityKeys = identityKeys;
         this.settings = settings;
-        this.sftpRootedAtLogin = sftpRootedAtLogin;
+        this.sandboxFolder = sandboxFolder;
     }
 
     @Override
     public int exec(String command, Map<String, String> env, String workdir, OutputSink sink, Duration timeout)
             throws TransportException, InterruptedException {
-        String line;
+        String script;
         try {
-            line = Shell.commandLine(command, env, workdir);
+            String folder = sandboxFolder == null ? workdir : SandboxPaths.workdir(sandboxFolder.folder(), workdir);
+            script = Shell.stepScript(command, env, folder, workdir);
         } catch (IllegalArgumentException e) {
             throw new TransportException(e.getMessage(), e);
         }
         ClientSession s = session();
         ChannelExec channel;
         try {
-            channel = openExec(s, line, env, sink);
+            channel = openExec(s, script, sink);
         } catch (IOException first) {
             if (s.isOpen() && !s.isClosing()) {
                 throw new TransportException("could not start a command on " + hostName + ": " + first.getMessage(), first);
@@ -114,7 +122,7 @@ final class SshHostTransport implements Transport {
             LOG.info("session to {} was closed; reconnecting", hostName);
             s = reconnect(s);
             try {
-                channel = openExec(s, line, env, sink);
+                channel = openExec(s, script, sink);
             } catch (IOException second) {
                 throw new TransportException("could not start a command on " + hostName + ": " + second.getMessage(), second);
             }
@@ -122,11 +130,15 @@ final class SshHostTransport implements Transport {
         return awaitExit(channel, s, timeout);
     }
 
-    private ChannelExec openExec(ClientSession s, String line, Map<String, String> env, OutputSink sink)
-            throws IOException {
+    /**
+     * Opens an exec channel running {@link Shell#STEP_RUNNER} and writes the step script to its input, which stays
+     * open until the step ends (closing it stops the step). The exec request, which the SSH library logs, carries
+     * nothing but that fixed command line: no environment requests, no command, no workdir.
+     */
+    private ChannelExec openExec(ClientSession s, String script, OutputSink sink) throws IOException {
         ChannelExec channel;
         try {
-            channel = s.createExecChannel(line, null, env == null ? Map.of() : env);
+            channel = s.createExecChannel(Shell.STEP_RUNNER);
         } catch (IllegalStateException closing) {
             // MINA refuses new channels on a session the server is closing right now: same as a dead session.
             throw new IOException(closing.getMessage(), closing);
@@ -135,8 +147,12 @@ final class SshHostTransport implements Transport {
         channel.setErr(new LineSplitter(sink, true));
         try {
             channel.open().verify(settings.connectTimeout());
+            OutputStream input = channel.getInvertedIn();
+            input.write(script.getBytes(StandardCharsets.UTF_8));
+            input.flush();
             return channel;
         } catch (IOException e) {
+            // without its whole script the shell runs nothing (the script is one block): this step never started
             channel.close(true);
             throw e;
         }
@@ -144,23 +160,17 @@ final class SshHostTransport implements Transport {
 
     private int awaitExit(ChannelExec channel, ClientSession s, Duration timeout)
             throws TransportException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        // a latch rather than channel.waitFor, which swallows interrupts: a stopped runner must stop its steps
+        CountDownLatch closed = new CountDownLatch(1);
+        channel.addCloseFutureListener(future -> closed.countDown());
         try {
-            while (true) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("interrupted while running on " + hostName);
-                }
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    signal(channel, "KILL");
-                    throw new TransportException("timed out after " + Durations.human(timeout));
-                }
-                Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
-                        Math.min(left, WAIT_SLICE_MS));
-                if (events.contains(ClientChannelEvent.CLOSED)) {
-                    break;
-                }
+            if (!closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                stop(channel);
+                throw new TransportException("timed out after " + Durations.human(timeout));
             }
+        } catch (InterruptedException e) {
+            stop(channel);
+            throw new InterruptedException("interrupted while running on " + hostName);
         } finally {
             if (channel.isOpen()) {
                 channel.close(true);
@@ -181,21 +191,17 @@ final class SshHostTransport implements Transport {
     }
 
     /**
-     * Asks the server to deliver a signal to the command (RFC 4254 6.9). Best effort: closing the channel alone
-     * leaves a command that does not write running. OpenSSH (7.9+) honours it for non-root logins only; it
-     * refuses for root ("session signalling requires privilege separation").
+     * Stops a running step: end of file on its input makes the step script's watchdog TERM the step's process
+     * group, then KILL it after {@link Shell#STOP_GRACE}. Works for any login, root included (OpenSSH refuses
+     * "signal" requests for root), and needs no second channel. Waits, boundedly, for the shell to end, so that
+     * a stopped step is over when this returns.
      */
-    private static void signal(ChannelExec channel, String name) {
+    private void stop(ChannelExec channel) {
         try {
-            ClientSession s = channel.getClientSession();
-            Buffer request = s.createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, name.length() + 32);
-            request.putUInt(channel.getRecipient());
-            request.putString("signal");
-            request.putBoolean(false);
-            request.putString(name);
-            s.writePacket(request);
+            channel.getInvertedIn().close();
+            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), StepProcess.STOP_WAIT_MS);
         } catch (IOException | RuntimeException e) {
-            LOG.debug("could not send signal {} on {}: {}", name, channel, e.getMessage());
+            LOG.debug("could not stop the step on {}: {}", hostName, e.getMessage());
         }
     }
 
@@ -205,6 +211,11 @@ final class SshHostTransport implements Transport {
         Upload.checkOwner(owner);
         Upload.parseMode(mode);
         Upload plan = Upload.plan(localSource, remoteDestination, workdir);
+        if (sandboxFolder != null) {
+            for (Upload.Item item : plan.items()) {
+                SandboxPaths.inside(item.remote(), "upload destination");
+            }
+        }
         ClientSession s = session();
         SftpClient sftp;
         try {
@@ -232,8 +243,11 @@ final class SshHostTransport implements Transport {
 
     private void chown(String owner, List<String> paths, Duration timeout)
             throws TransportException, InterruptedException {
-        String args = paths.stream().map(p -> Shell.quote(sftpRootedAtLogin && p.startsWith("/") ? "." + p : p))
-                .collect(Collectors.joining(" "));
+        List<String> quoted = new ArrayList<>();
+        for (String p : paths) {
+            quoted.add(Shell.quote(sandboxFolder == null ? p : SandboxPaths.workdir(sandboxFolder.folder(), p)));
+        }
+        String args = String.join(" ", quoted);
         List<String> errors = new ArrayList<>();
         int exit = exec("chown -R " + Shell.quote(owner) + " " + args, Map.of(), null,
                 (stderr, text) -> errors.add(text), timeout);

@@ -11,8 +11,11 @@ import java.util.Map;
  */
 public interface Transport {
     /**
-     * Runs {@code command} with {@code sh -c} in {@code workdir} (null: the login folder) with {@code env}
-     * added, streaming each output line to {@code sink} as it arrives. Waits at most {@code timeout}.
+     * Runs {@code command} with {@code sh} in {@code workdir} (null: the login folder; on a sandbox host, inside
+     * its folder) with {@code env} added and standard input empty, streaming each output line to {@code sink} as
+     * it arrives. A workdir that cannot be entered fails the step (exit 1, "cannot enter workdir DIR" on stderr)
+     * before any of the command runs. Waits at most {@code timeout}; a step that times out, or whose thread is
+     * interrupted, is stopped on the host with its whole process group (TERM, then KILL after a grace period).
      *
      * @return the exit code
      * @throws TransportException with a sentence a person can act on (unreachable, auth, dropped, timed out)

@@ -75,10 +75,10 @@ public final class TransportPool implements Transports {
         }
         if (host.sandbox()) {
             return new SshHostTransport(host.name(), "sandbox", () -> sandboxTarget(host), hostKeyPolicy, identityKeys,
-                    settings, true);
+                    settings, () -> sandboxes.folderOf(host.name()));
         }
         return new SshHostTransport(host.name(), "ssh", () -> sshTargets.resolve(host), () -> jumpFor(host, 0),
-                hostKeyPolicy, identityKeys, settings, false);
+                hostKeyPolicy, identityKeys, settings, null);
     }
 
     private static final int MAX_JUMP_DEPTH = 8;
@@ -102,7 +102,7 @@ public final class TransportPool implements Transports {
                 Host hopHost = hopHost(hop);
                 SshHostTransport via = previous != null ? previous : jumpFor(hopHost, depth + 1);
                 existing = new SshHostTransport(hopHost.name(), "jump", () -> sshTargets.resolve(hopHost),
-                        () -> via, hostKeyPolicy, identityKeys, settings, false);
+                        () -> via, hostKeyPolicy, identityKeys, settings, null);
                 jumpHosts.put(key, existing);
             }
             previous = existing;

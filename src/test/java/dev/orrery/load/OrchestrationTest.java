@@ -48,7 +48,8 @@ class OrchestrationTest {
         assertThat(workspace.resources()).allMatch(r -> r.kind() == ResourceKind.JOB);
         Resource workdir = workspace.resource("keys.1.1").orElseThrow();
         assertThat(workdir.actions()).containsOnlyKeys("workdir");
-        assertThat(workdir.actions().get("workdir").steps()).containsExactly(new Step.Exec("mkdir -p /home/centos/.ssh"));
+        assertThat(workdir.actions().get("workdir").steps()).containsExactly(new Step.Exec("mkdir -p home/centos/.ssh"));
+        assertThat(workdir.workdir()).isEqualTo("/");
         assertThat(workdir.targets()).containsExactly("web-1", "db-1");
         Resource add = workspace.resource("keys.1.3").orElseThrow();
         assertThat(add.workdir()).isEqualTo("/home/centos/.ssh");

@@ -178,6 +178,24 @@ class RunnerTest {
     }
 
     @Test
+    void aTimedOutTaskLeavesNothingRunningOnItsHost() throws Exception {
+        Path done = root.resolve("done");
+        PlanSketch s = new PlanSketch();
+        String slow = s.add("slow", ResourceKind.RESOURCE, "run", "h1", 0, Duration.ofSeconds(1), List.of(),
+                "sleep 3; touch " + RunFixture.q(done));
+        Plan plan = s.save(f.store);
+        long start = System.nanoTime();
+
+        f.run(plan);
+
+        assertThat(f.statuses(plan).get(slow).error()).isEqualTo("timed out after 1s");
+        // the step would have touched the file 3 s after it started: wait past that, it must not appear
+        java.util.concurrent.TimeUnit.NANOSECONDS.sleep(Math.max(0, start + Duration.ofMillis(3_500).toNanos()
+                - System.nanoTime()));
+        assertThat(done).doesNotExist();
+    }
+
+    @Test
     void defaultTimeoutFromOptions() {
         PlanSketch s = new PlanSketch();
         String slow = s.task("slow", "h1", "sleep 20");

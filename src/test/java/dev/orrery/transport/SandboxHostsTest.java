@@ -60,7 +60,7 @@ class SandboxHostsTest {
     void keysAreGeneratedOnceAndTheHostKeyIsRecordedInTheSandboxKnownHosts() throws Exception {
         pool.forHost(Hosts.sandbox("db")).exec("true", Map.of(), null, new Output(), T);
         Path sandbox = workspace.resolve(".orrery/sandbox");
-        String hostKey = Files.readString(sandbox.resolve("db/host_key"));
+        String hostKey = Files.readString(sandbox.resolve(".host-keys/db_host_key"));
         String clientKey = Files.readString(sandbox.resolve("client_ed25519"));
         assertThat(Files.readString(sandbox.resolve("known_hosts"))).startsWith("orrery-sandbox-db ssh-ed25519 ");
         pool.close();
@@ -68,7 +68,7 @@ class SandboxHostsTest {
         pool = TransportPool.create(workspace, HostKeyPolicy.refuse(), PassphraseProvider.none(),
                 TransportSettings.defaults().withUserHome(home));
         assertThat(pool.forHost(Hosts.sandbox("db")).exec("true", Map.of(), null, new Output(), T)).isZero();
-        assertThat(Files.readString(sandbox.resolve("db/host_key"))).isEqualTo(hostKey);
+        assertThat(Files.readString(sandbox.resolve(".host-keys/db_host_key"))).isEqualTo(hostKey);
         assertThat(Files.readString(sandbox.resolve("client_ed25519"))).isEqualTo(clientKey);
         assertThat(Files.readAllLines(sandbox.resolve("known_hosts"))).hasSize(1);
     }
