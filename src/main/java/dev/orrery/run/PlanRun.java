@@ -449,7 +449,7 @@ final class PlanRun implements AutoCloseable {
         Optional<Release> release = Optional.empty();
         if (result == TaskState.SUCCESS) {
             try {
-                release = new ReleaseRecorder(store, workspaceRoot).recordIfComplete(plan, now);
+                release = new ReleaseRecorder(store).recordIfComplete(plan, now);
             } catch (RuntimeException e) {
                 LOG.error("plan {}: completed, but the release could not be recorded: {}", uid, e.getMessage());
             }
