@@ -542,6 +542,24 @@ public final class Orrery implements AutoCloseable {
         return Rollback.plan(workspace(), store(), releaseId, environment);
     }
 
+    /**
+     * {@link #rollback(long, String)} of part of the deployed state only: the resources with one of {@code tags}
+     * (empty: any) and, when not null, only {@code resource}; the rest stays as deployed now.
+     */
+    public Plan rollback(long releaseId, String environment, Set<String> tags, String resource) {
+        return Rollback.plan(workspace(), store(), releaseId, environment, tags, resource);
+    }
+
+    /**
+     * The release a rollback without an id goes back to: the newest release of {@code environment} (null: the
+     * default one) that differs from what is deployed now, in the part selected by {@code tags} and {@code resource}.
+     *
+     * @throws dev.orrery.stage.StageException when there is none
+     */
+    public long previousRelease(String environment, Set<String> tags, String resource) {
+        return Rollback.previous(store(), environment, tags, resource);
+    }
+
     // ---------------------------------------------------------------- lifecycle
 
     /** Waits for background runs, stops following plans, disconnects hosts and closes the history file. */
