@@ -14,6 +14,9 @@ import dev.orrery.model.TaskState;
 import dev.orrery.model.TaskStatus;
 import dev.orrery.model.Transition;
 import dev.orrery.run.RunListener;
+import dev.orrery.stage.StalePlan;
+import dev.orrery.stage.StalePlanException;
+import dev.orrery.stage.StalePlans;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,6 +35,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -66,6 +70,10 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final StringProperty selectedTask = new SimpleStringProperty();
     private final ReadOnlyStringWrapper output = new ReadOnlyStringWrapper("");
+    /** Why the plan on screen is stale as a whole (banner, Restart); "" when it is not. */
+    private final ReadOnlyStringWrapper stale = new ReadOnlyStringWrapper("");
+    /** Why its unfinished part may not run (Run, Resume, Retry); "" when it may. */
+    private final ReadOnlyStringWrapper runRefused = new ReadOnlyStringWrapper("");
 
     private final AtomicBoolean statesDirty = new AtomicBoolean();
     private final AtomicBoolean refreshing = new AtomicBoolean();
@@ -131,9 +139,11 @@ public final class RunViewModel {
         executor.submit(() -> b.run(p.uid(), new OutputNudge()), result -> {
             runningHere.set(false);
             markDirty();
+            checkStaleness();
             message.set("Run of " + shortUid(p.uid()) + " ended: " + result);
         }, error -> {
             runningHere.set(false);
+            checkStaleness();
             failed(error);
         });
     }
@@ -171,6 +181,7 @@ public final class RunViewModel {
     private void afterControl(ControlVerb verb, String taskId, boolean runnerNeeded) {
         message.set(verb.name().toLowerCase() + (taskId == null ? " plan" : " " + taskId) + " done");
         markDirty();
+        checkStaleness();
         if (runnerNeeded && !runningHere.get()) {
             run();
         }
@@ -214,14 +225,53 @@ public final class RunViewModel {
             Plan now = plan.get();
             if (now == current && (now == null || (!p.uid().equals(now.uid()) && p.created().isAfter(now.created())))) {
                 show(p.uid());
+            } else if (now == current) {
+                checkStaleness(); // another process may have deployed a newer plan meanwhile
             }
         }), this::failed);
     }
 
+    /**
+     * Asks, in the background, whether the plan on screen is stale: another plan changed resources it would
+     * change after it was made, so Run, Resume, Restart and Retry would put older state back. The core refuses
+     * them anyway; this lets the window say why before the operator tries.
+     */
+    private void checkStaleness() {
+        Plan p = plan.get();
+        OrreryBackend b = backend;
+        if (p == null || b == null) {
+            stale.set("");
+            runRefused.set("");
+            return;
+        }
+        String uid = p.uid();
+        executor.submit(() -> List.of(reasonOf(b.staleness(uid, StalePlans.Scope.WHOLE_PLAN)),
+                reasonOf(b.staleness(uid, StalePlans.Scope.UNFINISHED))), reasons -> {
+            Plan now = plan.get();
+            if (now != null && now.uid().equals(uid)) {
+                stale.set(reasons.get(0));
+                runRefused.set(reasons.get(1));
+            }
+        }, this::failed);
+    }
+
+    private static String reasonOf(Optional<StalePlan> staleness) {
+        return staleness.map(s -> {
+            String m = s.message();
+            return Character.toUpperCase(m.charAt(0)) + m.substring(1);
+        }).orElse("");
+    }
+
     private void applyPlan(Loaded loaded) {
+        Plan before = plan.get();
         plan.set(loaded.plan());
+        if (before == null || !before.uid().equals(loaded.plan().uid())) {
+            stale.set("");
+            runRefused.set("");
+        }
         changes.setAll(loaded.changes());
         applyStatuses(loaded.statuses());
+        checkStaleness();
     }
 
     private void applyStatuses(Map<String, TaskStatus> fresh) {
@@ -238,6 +288,8 @@ public final class RunViewModel {
 
     private void clearPlan() {
         plan.set(null);
+        stale.set("");
+        runRefused.set("");
         statuses.clear();
         changes.clear();
         progress.set(RunProgress.NONE);
@@ -367,7 +419,11 @@ public final class RunViewModel {
     }
 
     private void failed(Throwable error) {
-        LOG.warn("plan action failed", error);
+        if (error instanceof StalePlanException) {
+            LOG.info("refused: {}", error.getMessage()); // expected, and said on screen: no stack trace
+        } else {
+            LOG.warn("plan action failed", error);
+        }
         message.set(error.getMessage() == null ? error.toString() : error.getMessage());
     }
 
@@ -434,6 +490,19 @@ public final class RunViewModel {
 
     public ReadOnlyStringProperty outputProperty() {
         return output.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the plan on screen is stale as a whole ("Plan 2fb52e86 is stale: app was changed by plan 7c1d0a3b
+     * (release 5) after it was made; ..."): the banner's text and Restart's reason. "" when it is not.
+     */
+    public ReadOnlyStringProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** Why Run, Resume and Retry are refused (the stale part is still to run); "" when they are not. */
+    public ReadOnlyStringProperty runRefusedProperty() {
+        return runRefused.getReadOnlyProperty();
     }
 
     private record Loaded(Plan plan, Map<String, TaskStatus> statuses, List<Change> changes) {
