@@ -5,6 +5,7 @@ import dev.orrery.api.PlanReport;
 import dev.orrery.graph.GraphvizRenderer;
 import dev.orrery.model.Transition;
 import dev.orrery.run.ControlResult;
+import dev.orrery.stage.StalePlans;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +59,9 @@ final class OrchCommand implements Runnable {
             }
             synchronized (root.out()) {
                 ReportPrinter.print(root.out(), report);
+                // what run-once, resume and retry would refuse, said where the operator looks first
+                orrery.staleness(uid, StalePlans.Scope.UNFINISHED)
+                        .ifPresent(stale -> root.out().println("Stale: " + stale.reason()));
             }
             return waitForRun && !report.succeeded() ? ExitCodes.ERROR : ExitCodes.OK;
         }

@@ -46,8 +46,11 @@ class StalePlanTest {
             assertThat(refused.out()).as(verb).isEmpty();
             assertThat(refused.err()).as(verb).isEqualTo(runA.err());
         }
-        assertThat(CliRun.in(ws, "orch", "report", planA).out()).as("nothing moved").contains("PENDING")
-                .doesNotContain("SUCCESS", "SKIPPED");
+        CliRun report = CliRun.in(ws, "orch", "report", planA);
+        assertThat(report.out()).as("nothing moved").contains("PENDING").doesNotContain("SUCCESS", "SKIPPED");
+        assertThat(report.out()).endsWith("Stale: app and load-balancer were changed by plan " + planB.substring(0, 8)
+                + " (release 2) after it was made; stage and process again, or use rollback to go back on purpose\n");
+        assertThat(CliRun.in(ws, "orch", "report", planB).out()).doesNotContain("Stale");
 
         CliRun cache = CliRun.in(ws, "orch", "run-once", cacheOnly);
         assertThat(cache.exitCode()).as("a plan touching none of the moved resources runs: " + cache).isZero();
