@@ -81,6 +81,35 @@ class StalePlanViewModelTest {
         assertThat(model.run().statuses().values()).extracting(TaskStatus::state).containsOnly(TaskState.SUCCESS);
     }
 
+    @Test
+    void aPlanOnScreenBecomesStaleWhenAnotherClientDeploysOverIt() throws IOException {
+        Path ws = TestFiles.copySample("webstack", temp);
+        String overtaking;
+        String onScreen;
+        try (Orrery cli = Orrery.open(ws)) {
+            deploy(cli, cli.stage(StageRequest.all()).isEmpty());
+            edit(ws, "port: 8080", "port: 8082");
+            overtaking = stageAndProcess(cli, StageRequest.all());
+            edit(ws, "port: 8082", "port: 8081");
+            onScreen = stageAndProcess(cli, StageRequest.all());
+        }
+        model = new MainViewModel(new SameThreadUiExecutor(), root -> CoreBackend.open(root, HostKeyPolicy.refuse()),
+                Clock.systemUTC());
+        model.workspace().open(ws);
+        assertThat(model.run().planProperty().get().uid()).isEqualTo(onScreen);
+        model.run().followNewerPlan();
+        assertThat(model.run().staleProperty().get()).isEmpty();
+
+        try (Orrery cli = Orrery.open(ws)) {
+            assertThat(cli.run(overtaking, RunOptions.defaults(), null).result()).isEqualTo(TaskState.SUCCESS);
+        }
+        model.run().followNewerPlan();
+
+        assertThat(model.run().planProperty().get().uid()).isEqualTo(onScreen);
+        assertThat(model.run().runRefusedProperty().get()).startsWith("Plan " + onScreen.substring(0, 8)
+                + " is stale: app and load-balancer were changed by plan " + overtaking.substring(0, 8));
+    }
+
     private static void deploy(Orrery cli, boolean nothingStaged) {
         assertThat(nothingStaged).isFalse();
         String uid = cli.process(Set.of(), null).uid();

@@ -79,6 +79,8 @@ public final class RunViewModel {
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private final AtomicBoolean outputDirty = new AtomicBoolean();
     private volatile String followedUid;
+    /** {@link #lastRunMark} when the staleness of the plan on screen was last checked from the timer. */
+    private String seenRunMark = "";
 
     public RunViewModel(UiExecutor executor, Clock clock) {
         this.executor = Objects.requireNonNull(executor);
@@ -221,14 +223,26 @@ public final class RunViewModel {
         if (b == null || runningHere.get()) {
             return;
         }
-        executor.submit(() -> b.lastPlanUid().flatMap(b::plan), newest -> newest.ifPresent(p -> {
+        executor.submit(() -> new Newest(b.lastPlanUid().flatMap(b::plan), lastRunMark(b)), newest -> {
             Plan now = plan.get();
-            if (now == current && (now == null || (!p.uid().equals(now.uid()) && p.created().isAfter(now.created())))) {
+            Plan p = newest.plan().orElse(null);
+            if (p != null && now == current
+                    && (now == null || (!p.uid().equals(now.uid()) && p.created().isAfter(now.created())))) {
                 show(p.uid());
-            } else if (now == current) {
-                checkStaleness(); // another process may have deployed a newer plan meanwhile
+            } else if (now == current && !newest.runMark().equals(seenRunMark)) {
+                // a run started or ended somewhere (another process may have deployed): is the plan still current?
+                seenRunMark = newest.runMark();
+                checkStaleness();
             }
-        }), this::failed);
+        }, this::failed);
+    }
+
+    /** Changes whenever a run of any plan starts or ends: the cheap sign that the deployed state may have moved. */
+    private static String lastRunMark(OrreryBackend b) {
+        return b.runs(1).stream().findFirst().map(r -> r.id() + "/" + r.finished()).orElse("");
+    }
+
+    private record Newest(Optional<Plan> plan, String runMark) {
     }
 
     /**
