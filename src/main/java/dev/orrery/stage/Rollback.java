@@ -52,7 +52,8 @@ public final class Rollback {
     /**
      * Rolls back only part of the deployed state, like Solar's {@code master.rollback} of one module: only the
      * resources carrying one of {@code tags} (in the release's or the current state; empty: every tag) and, when
-     * {@code resource} is not null, only that resource. The others stay as they are deployed now.
+     * {@code resource} is not null, only that resource, plus the resources linking to their inputs. The others
+     * stay as they are deployed now.
      *
      * @throws StageException as {@link #plan(Workspace, Store, long, String)}, and when the selection names
      *                        nothing that differs
@@ -72,7 +73,8 @@ public final class Rollback {
             throw new StageException("neither release " + releaseId + " nor what is deployed now has resource '"
                     + resource + "'");
         }
-        List<Change> changes = selected(changesBack(target, current, env, REASON + releaseId), tags, resource);
+        List<Change> changes = selected(changesBack(target, current, env, REASON + releaseId), tags, resource,
+                target, current);
         if (changes.isEmpty()) {
             throw new StageException("nothing to roll back: the committed state of "
                     + (env.isEmpty() ? "the default environment" : "environment '" + env + "'")
@@ -95,7 +97,8 @@ public final class Rollback {
         Map<String, ResourceSnapshot> current = store.committed().all(env);
         for (Release release : store.releases().list(env)) {
             Map<String, ResourceSnapshot> target = store.committed().atRelease(release.id());
-            if (!selected(changesBack(target, current, env, "", Instant.EPOCH), tags, resource).isEmpty()) {
+            if (!selected(changesBack(target, current, env, "", Instant.EPOCH), tags, resource, target, current)
+                    .isEmpty()) {
                 return release.id();
             }
         }
@@ -136,11 +139,64 @@ public final class Rollback {
         return changes;
     }
 
-    private static List<Change> selected(List<Change> changes, Set<String> tags, String resource) {
-        return changes.stream()
+    /**
+     * The changes of the selected part, and of the resources that link to an input the rollback changes (whatever
+     * their tags, transitively), as staging does: rolling back {@code app} alone must not leave
+     * {@code load-balancer} pointing at the port {@code app} no longer listens on.
+     */
+    private static List<Change> selected(List<Change> changes, Set<String> tags, String resource,
+                                         Map<String, ResourceSnapshot> target, Map<String, ResourceSnapshot> current) {
+        if (tags.isEmpty() && resource == null) {
+            return changes;
+        }
+        Set<String> changedInputs = new HashSet<>(); // "resource.input" of the selected changes
+        Set<String> names = new HashSet<>();
+        changes.stream()
                 .filter(c -> resource == null || c.resource().equals(resource))
                 .filter(c -> tags.isEmpty() || c.tags().stream().anyMatch(tags::contains))
-                .toList();
+                .forEach(c -> select(c, names, changedInputs));
+        boolean grew = !names.isEmpty();
+        while (grew) {
+            grew = false;
+            for (Change c : changes) {
+                if (!names.contains(c.resource()) && (linksTo(target.get(c.resource()), changedInputs)
+                        || linksTo(current.get(c.resource()), changedInputs))) {
+                    select(c, names, changedInputs);
+                    grew = true;
+                }
+            }
+        }
+        return changes.stream().filter(c -> names.contains(c.resource())).toList();
+    }
+
+    private static void select(Change change, Set<String> names, Set<String> changedInputs) {
+        names.add(change.resource());
+        for (FieldDiff d : change.diff()) {
+            String field = d.field();
+            if (field.startsWith("inputs.")) {
+                String input = field.substring("inputs.".length());
+                for (String suffix : List.of(Snapshots.SECRET_SUFFIX, Snapshots.LINK_SUFFIX)) {
+                    if (input.endsWith(suffix)) {
+                        input = input.substring(0, input.length() - suffix.length());
+                    }
+                }
+                changedInputs.add(change.resource() + "." + input);
+            }
+        }
+    }
+
+    /** True when one of the snapshot's inputs links to one of {@code inputs} ("resource.input"). */
+    private static boolean linksTo(ResourceSnapshot snapshot, Set<String> inputs) {
+        if (snapshot == null) {
+            return false;
+        }
+        for (Map.Entry<String, String> field : snapshot.fields().entrySet()) {
+            if (field.getKey().startsWith("inputs.") && field.getKey().endsWith(Snapshots.LINK_SUFFIX)
+                    && inputs.contains(field.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String selection(Set<String> tags, String resource) {

@@ -50,6 +50,16 @@ class ReleasesAndRollbackTest {
         assertThat(run(ws, previous.out().strip())).contains("Release 4 recorded");
         assertThat(ws.resolve(".orrery/sandbox/db-1/cache/cache.conf")).content().contains("maxmemory 128mb");
 
+        // one module: app, and load-balancer because it links app's port; cache stays at 128mb
+        CliRun app = CliRun.in(ws, "rollback", "1", "-r", "app");
+        assertThat(app.exitCode()).as(app.toString()).isZero();
+        assertThat(CliRun.in(ws, "orch", "report", app.out().strip()).out())
+                .contains("app.update@app-1", "load-balancer.update@edge-1").doesNotContain("cache.", "database.");
+        assertThat(run(ws, app.out().strip())).contains("Release 5 recorded");
+        assertThat(ws.resolve(".orrery/sandbox/app-1/app/app.conf")).content().contains("listen=8080");
+        assertThat(ws.resolve(".orrery/sandbox/edge-1/lb/lb.conf")).content().contains("backend app-1:8080");
+        assertThat(ws.resolve(".orrery/sandbox/db-1/cache/cache.conf")).content().contains("maxmemory 128mb");
+
         CliRun nothing = CliRun.in(ws, "rollback", "-r", "database");
         assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(ExitCodes.INVALID);
         assertThat(nothing.err()).isEqualTo("error: no earlier release of the default environment differs from what"
