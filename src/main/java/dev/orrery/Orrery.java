@@ -36,6 +36,9 @@ import dev.orrery.stage.PlanDrift;
 import dev.orrery.stage.Processor;
 import dev.orrery.stage.Replan;
 import dev.orrery.stage.Rollback;
+import dev.orrery.stage.StalePlan;
+import dev.orrery.stage.StalePlanException;
+import dev.orrery.stage.StalePlans;
 import dev.orrery.stage.StageRequest;
 import dev.orrery.stage.Stager;
 import dev.orrery.store.SqliteStore;
@@ -392,15 +395,24 @@ public final class Orrery implements AutoCloseable {
      * null) sees every transition and output line, on its own thread.
      *
      * @throws dev.orrery.run.PlanLockedException when another live process runs the plan
+     * @throws StalePlanException when resources the plan has still to change were changed by another plan after it
+     *                            was made (nothing runs; see {@link #staleness})
      */
     public RunResult run(String planRef, RunOptions options, RunListener listener) {
+        String uid = resolve(planRef);
+        requireCurrent(uid, StalePlans.Scope.UNFINISHED);
         Runner runner = runner(options, listener);
-        return runner.run(resolve(planRef));
+        return runner.run(uid);
     }
 
-    /** Starts a run in the background; follow it with the handle (poll, subscribe, await, stop). */
+    /**
+     * Starts a run in the background; follow it with the handle (poll, subscribe, await, stop).
+     *
+     * @throws StalePlanException when the plan is stale (nothing starts)
+     */
     public RunHandle start(String planRef, RunOptions options, RunListener listener) {
         String uid = resolve(planRef);
+        requireCurrent(uid, StalePlans.Scope.UNFINISHED);
         Runner runner = runner(options, listener);
         BackgroundRun handle = new BackgroundRun(this, uid, runner);
         synchronized (this) {
@@ -445,18 +457,21 @@ public final class Orrery implements AutoCloseable {
         return control().stop(planRef);
     }
 
-    /** SKIPPED → PENDING (run the plan again to continue). */
+    /** SKIPPED → PENDING (run the plan again to continue). Refused for a stale plan ({@link StalePlanException}). */
     public ControlResult resume(String planRef) {
+        requireCurrent(resolve(planRef), StalePlans.Scope.UNFINISHED);
         return control().resume(planRef);
     }
 
-    /** Every task → PENDING, times reset. */
+    /** Every task → PENDING, times reset. Refused for a stale plan ({@link StalePlanException}). */
     public ControlResult restart(String planRef) {
+        requireCurrent(resolve(planRef), StalePlans.Scope.WHOLE_PLAN);
         return control().restart(planRef);
     }
 
-    /** ERROR → PENDING. */
+    /** ERROR → PENDING. Refused for a stale plan ({@link StalePlanException}). */
     public ControlResult retry(String planRef) {
+        requireCurrent(resolve(planRef), StalePlans.Scope.UNFINISHED);
         return control().retry(planRef);
     }
 
@@ -491,9 +506,27 @@ public final class Orrery implements AutoCloseable {
         return Replan.supersededBy(store(), resolve(planRef));
     }
 
-    /** One task (and its blocked descendants) → PENDING. */
+    /** One task (and its blocked descendants) → PENDING. Refused for a stale plan ({@link StalePlanException}). */
     public ControlResult retryTask(String planRef, String taskId) {
+        requireCurrent(resolve(planRef), StalePlans.Scope.UNFINISHED);
         return control().retryTask(planRef, taskId);
+    }
+
+    /**
+     * Why the plan may not run, resume, restart or retry: another plan changed resources it would change after it
+     * was made. Empty when it may. Checks the whole plan (what a restart would run).
+     */
+    public Optional<StalePlan> staleness(String planRef) {
+        return staleness(planRef, StalePlans.Scope.WHOLE_PLAN);
+    }
+
+    /** {@link #staleness(String)} for the given part of the plan (UNFINISHED: what run, resume and retry check). */
+    public Optional<StalePlan> staleness(String planRef, StalePlans.Scope scope) {
+        return StalePlans.check(store(), plan(planRef), scope);
+    }
+
+    private void requireCurrent(String uid, StalePlans.Scope scope) {
+        StalePlans.requireCurrent(store(), plan(uid), scope);
     }
 
     /** Marks one task done by hand (NOOP, counts as success). */
@@ -530,6 +563,24 @@ public final class Orrery implements AutoCloseable {
      */
     public Plan rollback(long releaseId, String environment) {
         return Rollback.plan(workspace(), store(), releaseId, environment);
+    }
+
+    /**
+     * {@link #rollback(long, String)} of part of the deployed state only: the resources with one of {@code tags}
+     * (empty: any) and, when not null, only {@code resource}; the rest stays as deployed now.
+     */
+    public Plan rollback(long releaseId, String environment, Set<String> tags, String resource) {
+        return Rollback.plan(workspace(), store(), releaseId, environment, tags, resource);
+    }
+
+    /**
+     * The release a rollback without an id goes back to: the newest release of {@code environment} (null: the
+     * default one) that differs from what is deployed now, in the part selected by {@code tags} and {@code resource}.
+     *
+     * @throws dev.orrery.stage.StageException when there is none
+     */
+    public long previousRelease(String environment, Set<String> tags, String resource) {
+        return Rollback.previous(store(), environment, tags, resource);
     }
 
     // ---------------------------------------------------------------- lifecycle

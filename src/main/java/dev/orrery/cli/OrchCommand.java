@@ -5,6 +5,7 @@ import dev.orrery.api.PlanReport;
 import dev.orrery.graph.GraphvizRenderer;
 import dev.orrery.model.Transition;
 import dev.orrery.run.ControlResult;
+import dev.orrery.stage.StalePlans;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +61,9 @@ final class OrchCommand implements Runnable {
                 ReportPrinter.print(root.out(), report);
                 orrery.supersededBy(uid).ifPresent(next -> root.out().println("Re-planned from the current files as plan "
                         + next + " (retry --replan): its unfinished tasks run there"));
+                // what run-once, resume and retry would refuse, said where the operator looks first
+                orrery.staleness(uid, StalePlans.Scope.UNFINISHED)
+                        .ifPresent(stale -> root.out().println("Stale: " + stale.reason()));
             }
             return waitForRun && !report.succeeded() ? ExitCodes.ERROR : ExitCodes.OK;
         }

@@ -65,7 +65,12 @@ final class OrchestrateCommand implements Callable<Integer> {
         Workspace workspace = orrery.workspace();
         List<Resource> jobs = workspace.resources().stream().filter(r -> r.kind() == ResourceKind.JOB).toList();
         if (jobs.isEmpty()) {
-            throw new UsageException(file + " is not an orchestration file (a list of targets + jobs)");
+            if (!workspace.files().containsValue(Workspace.FileKind.ORCHESTRATION)) {
+                throw new UsageException(file + " is not an orchestration file (a list of targets + jobs)");
+            }
+            // entries with `targets: []` or `jobs: []` do nothing
+            root.out().println("Nothing to run: " + file + " has no job with a target");
+            return ExitCodes.OK;
         }
         PrintWriter out = root.out();
         if (fingerPrint) {

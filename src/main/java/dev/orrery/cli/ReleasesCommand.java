@@ -26,10 +26,10 @@ final class ReleasesCommand implements Callable<Integer> {
             root.out().println(environment == null ? "No releases yet." : "No releases for " + environment + " yet.");
             return ExitCodes.OK;
         }
-        Formats.Table table = new Formats.Table("ID", "AT", "ENV", "PLAN", "WORKSPACE", "SUMMARY");
+        Formats.Table table = new Formats.Table("ID", "AT", "ENV", "PLAN", "DEPLOYED", "SUMMARY");
         for (Release r : releases) {
             table.row(r.id(), Formats.dateTime(r.at()), r.environment() == null || r.environment().isEmpty() ? "-" : r.environment(),
-                    Formats.shortUid(r.planUid()), r.workspaceFingerprint(), r.summary());
+                    Formats.shortUid(r.planUid()), r.deployedFingerprint(), r.summary());
         }
         table.print(root.out());
         return ExitCodes.OK;

@@ -4,6 +4,8 @@ import dev.orrery.Orrery;
 import dev.orrery.api.PlanReport;
 import dev.orrery.model.TaskState;
 import dev.orrery.run.RunResult;
+import dev.orrery.stage.StalePlanException;
+import dev.orrery.stage.StalePlans;
 
 import java.io.PrintWriter;
 
@@ -17,6 +19,10 @@ final class Runs {
         Orrery orrery = root.orrery().hostKeyPolicy(runOptions.hostKeyPolicy());
         PrintWriter out = root.out();
         String uid = orrery.resolve(planRef);
+        // refused before the first line is printed: the operator sees only why
+        orrery.staleness(uid, StalePlans.Scope.UNFINISHED).ifPresent(stale -> {
+            throw new StalePlanException(stale);
+        });
         int count = orrery.plan(uid).tasks().size();
         out.println("Running plan " + uid + " (" + OrchCommand.tasks(count) + ")");
         out.flush();

@@ -5,6 +5,7 @@ import dev.orrery.gui.workflow.OutputPane;
 import dev.orrery.gui.workflow.PlanTable;
 import dev.orrery.gui.workflow.RunProgressPane;
 import dev.orrery.gui.workflow.StagePanel;
+import dev.orrery.gui.workflow.StaleGuard;
 import dev.orrery.gui.workflow.TaskMenu;
 import dev.orrery.gui.workspace.DetailsPane;
 import dev.orrery.gui.workspace.OrreryBackend.ControlVerb;
@@ -36,6 +37,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -118,7 +120,9 @@ public final class MainWindow {
         bottom.setId(BOTTOM_TABS);
         bottom.getTabs().addAll(progressTab, outputTab, problemsTab);
 
-        SplitPane middle = new SplitPane(workspacePane, center, new DetailsPane(model.detailsProperty()));
+        VBox plans = new VBox(StaleGuard.banner(model.run().staleProperty()), center);
+        VBox.setVgrow(center, Priority.ALWAYS);
+        SplitPane middle = new SplitPane(workspacePane, plans, new DetailsPane(model.detailsProperty()));
         middle.setDividerPositions(0.18, 0.79);
         SplitPane.setResizableWithParent(workspacePane, false);
         SplitPane vertical = new SplitPane(middle, bottom);
@@ -187,10 +191,14 @@ public final class MainWindow {
         var noPlan = model.run().planProperty().isNull();
         stageButton.disableProperty().bind(noWorkspace);
         process.disableProperty().bind(noWorkspace.or(Bindings.isEmpty(model.stage().staged())));
-        run.disableProperty().bind(noPlan.or(model.run().runningHereProperty()));
-        for (Button b : new Button[] {stop, resume, restart, retry}) {
-            b.disableProperty().bind(noPlan);
-        }
+        // a stale plan: Run, Resume and Retry are refused while its unfinished part is stale, Restart while any is
+        var runRefused = model.run().runRefusedProperty();
+        var stale = model.run().staleProperty();
+        run.disableProperty().bind(noPlan.or(model.run().runningHereProperty()).or(runRefused.isNotEmpty()));
+        stop.disableProperty().bind(noPlan);
+        resume.disableProperty().bind(noPlan.or(runRefused.isNotEmpty()));
+        retry.disableProperty().bind(noPlan.or(runRefused.isNotEmpty()));
+        restart.disableProperty().bind(noPlan.or(stale.isNotEmpty()));
 
         ComboBox<String> env = new ComboBox<>(model.workspace().environments());
         env.setId(ENVIRONMENT_CHOOSER);
@@ -207,8 +215,10 @@ public final class MainWindow {
         Label arrow1 = arrow();
         Label arrow2 = arrow();
         HBox bar = new HBox(title, new Separator(Orientation.VERTICAL), open,
-                new Separator(Orientation.VERTICAL), stageButton, arrow1, process, arrow2, run,
-                new Separator(Orientation.VERTICAL), stop, resume, restart, retry,
+                new Separator(Orientation.VERTICAL), stageButton, arrow1, process, arrow2,
+                StaleGuard.explain(run, runRefused), new Separator(Orientation.VERTICAL), stop,
+                StaleGuard.explain(resume, runRefused), StaleGuard.explain(restart, stale),
+                StaleGuard.explain(retry, runRefused),
                 new Separator(Orientation.VERTICAL), envLabel, env, grow, busy);
         bar.getStyleClass().add(Styles.TOOLBAR);
         bar.setAlignment(Pos.CENTER_LEFT);

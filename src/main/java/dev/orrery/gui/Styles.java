@@ -46,6 +46,7 @@ public final class Styles {
     public static final String STAGE_PANEL = "stage-panel";
     public static final String DIFF_TEXT = "diff-text";
     public static final String HINT = "hint";
+    public static final String STALE_BANNER = "stale-banner";
     public static final String GANTT_ROW_LABEL = "gantt-row-label";
     public static final String GANTT_ROW_BAND = "gantt-row-band";
     public static final String GANTT_BAR = "gantt-bar";

@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * Reads a seed-001 orchestration file: a list of {@code {targets?, jobs: [VERB: value]}} entries. Each job
  * becomes a JOB resource named {@code <stem>.<entry>.<job>} (1-based). WORKDIR, ENV and ARG shape the
- * following jobs of their entry (workdir, env) and take part in their fingerprints.
+ * following jobs of their entry (workdir, env) and take part in their fingerprints. An entry with
+ * {@code targets: []} or {@code jobs: []} is valid and does nothing.
  */
 final class OrchestrationReader {
     static final List<String> VERBS = List.of("RUN", "WORKDIR", "ADD", "COPY", "ENV", "ARG");
@@ -58,7 +59,10 @@ final class OrchestrationReader {
             } else if (jobsNode.isPresent() && !(jobsNode.get() instanceof YamlNode.Scalar s && s.isNull())) {
                 fields.wrongType(jobsNode.get(), "'jobs' of entry " + number, "a list of `- VERB: value` items");
             }
-            entries.add(new EntryDraft(at, targets, jobs));
+            // `targets: []` names no host: the entry does nothing (its jobs are still checked). Without `targets`,
+            // an entry runs everywhere.
+            boolean nowhere = fields.has("targets") && targets.isEmpty();
+            entries.add(new EntryDraft(at, targets, nowhere ? List.of() : jobs));
         }
         return entries;
     }

@@ -448,7 +448,7 @@ final class PlanRun implements AutoCloseable {
         Optional<Release> release = Optional.empty();
         if (result == TaskState.SUCCESS) {
             try {
-                release = new ReleaseRecorder(store, workspaceRoot).recordIfComplete(plan, now);
+                release = new ReleaseRecorder(store).recordIfComplete(plan, now);
             } catch (StoreException e) {
                 throw e; // a release that was not recorded is not reported as one
             } catch (RuntimeException e) {

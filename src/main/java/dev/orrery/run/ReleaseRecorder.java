@@ -5,9 +5,9 @@ import dev.orrery.model.Release;
 import dev.orrery.model.Task;
 import dev.orrery.model.TaskState;
 import dev.orrery.model.TaskStatus;
+import dev.orrery.stage.Commits;
 import dev.orrery.store.Store;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -20,24 +20,25 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * Records a release (seed 003) when a plan has completed with every task SUCCESS or NOOP: environment,
- * plan uid, {@link WorkspaceFingerprint workspace fingerprint} and a summary such as
- * {@code 12 tasks: 10 success, 2 noop; resources: db, app}. At most one release per plan. Thread-safe as
- * the store is.
+ * Records a release when a plan that changes deployed state has completed with every task SUCCESS or NOOP:
+ * environment, plan uid, the fingerprint of what the plan deployed ({@link Commits#deployedFingerprint}) and a
+ * summary such as {@code 12 tasks: 10 success, 2 noop; resources: db, app}. A plan of custom actions only
+ * (restart, test) or orchestration jobs only is a run in the history, not a release. At most one release per
+ * plan. Thread-safe as the store is.
  */
 public final class ReleaseRecorder {
     private final Store store;
-    private final Path workspaceRoot;
 
-    public ReleaseRecorder(Store store, Path workspaceRoot) {
+    public ReleaseRecorder(Store store) {
         this.store = Objects.requireNonNull(store, "store");
-        this.workspaceRoot = Objects.requireNonNull(workspaceRoot, "workspaceRoot");
     }
 
     /**
-     * Records the plan's release if every task is SUCCESS/NOOP and none was recorded for it yet.
+     * Records the plan's release if every task is SUCCESS/NOOP, the plan changes deployed state and no release
+     * was recorded for it yet.
      *
-     * @return the new release, or empty when the plan is not complete, is empty, or already has one
+     * @return the new release, or empty when the plan is not complete, is empty, changes no deployed state, or
+     *         already has one
      */
     public Optional<Release> recordIfComplete(Plan plan, Instant at) {
         Map<String, TaskStatus> statuses = store.tasks().statuses(plan.uid());
@@ -51,8 +52,12 @@ public final class ReleaseRecorder {
         if (recorded) {
             return Optional.empty();
         }
-        return Optional.of(store.releases().record(environment, plan.uid(), WorkspaceFingerprint.of(workspaceRoot),
-                summary(plan, statuses), at));
+        Optional<String> deployed = Commits.deployedFingerprint(store, plan);
+        if (deployed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(store.releases().record(environment, plan.uid(), deployed.get(), summary(plan, statuses),
+                at));
     }
 
     static final int NAMED_RESOURCES = 20;

@@ -4,6 +4,8 @@ import dev.orrery.model.Host;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Workspace;
 import dev.orrery.stage.Commits;
+import dev.orrery.stage.StalePlanException;
+import dev.orrery.stage.StalePlans;
 import dev.orrery.store.Store;
 import dev.orrery.store.UnknownPlanException;
 import dev.orrery.transport.Transports;
@@ -28,7 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * effect during the run. Failed attempts are retried after back-off while the task's retries last, then
  * the task is ERROR and its descendants stay PENDING (blocked) while other branches go on. A change whose
  * tasks all succeeded is committed through the {@link ChangeCommitter}; a plan that completes records a
- * release ({@link ReleaseRecorder}).
+ * release ({@link ReleaseRecorder}). A stale plan ({@link StalePlans}) does not start.
  *
  * <p>Thread safety: a Runner may be shared, and {@link #run} called from any thread (it blocks until the run
  * ends; interrupting that thread stops starting tasks and waits for the running ones). Listeners receive
@@ -44,7 +46,7 @@ public final class Runner {
     private volatile ChangeCommitter committer;
 
     /**
-     * @param workspaceRoot the folder transfer sources are relative to and whose fingerprint a release records
+     * @param workspaceRoot the folder transfer sources are relative to
      * @param hosts         the inventory: tasks name their host, this says how to reach it
      */
     public Runner(Store store, Transports transports, Path workspaceRoot, Collection<Host> hosts, RunOptions options) {
@@ -88,11 +90,14 @@ public final class Runner {
      * @param planRef a uid, a unique uid prefix, or {@code last}, {@code last2}, ...
      * @throws PlanLockedException  when another live process runs the plan
      * @throws UnknownPlanException when the reference names no plan
+     * @throws StalePlanException   when resources it has still to change were changed by another plan since it
+     *                              was made (nothing runs)
      */
     public RunResult run(String planRef) {
         String uid = store.plans().resolve(planRef);
         Plan plan = store.plans().find(uid)
                 .orElseThrow(() -> new UnknownPlanException("no plan " + planRef + " in the history"));
+        StalePlans.requireCurrent(store, plan, StalePlans.Scope.UNFINISHED);
         PlanShape shape = new PlanShape(plan);
         RunResult result = new PlanRun(store, transports, workspaceRoot, hosts, options, shape, List.copyOf(listeners),
                 committer).drive();

@@ -13,7 +13,9 @@ import dev.orrery.store.Store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 
 /**
@@ -26,7 +28,8 @@ import java.util.Set;
  * never again. Each call reads only the states of the change's tasks. Thread-safe if the store is.
  */
 public final class Commits {
-    private static final Set<String> COMMITTING = Set.of(Action.RUN, Action.UPDATE, Stager.DEPLOY, Action.REMOVE);
+    /** The actions that change deployed state. */
+    static final Set<String> COMMITTING = Set.of(Action.RUN, Action.UPDATE, Stager.DEPLOY, Action.REMOVE);
 
     private Commits() {
     }
@@ -34,6 +37,34 @@ public final class Commits {
     /** True when executing the change writes committed state (run, update, deploy, remove of non-jobs). */
     public static boolean commitsState(Change change) {
         return change.kind() != ResourceKind.JOB && COMMITTING.contains(change.action());
+    }
+
+    /**
+     * What a completed plan deployed, for its release: {@code sha256:} of the plan's own desired snapshots and
+     * removals (whatever the files say by the time the run ends). Empty when the plan changes no deployed state
+     * (only custom actions such as restart or test, or only orchestration jobs): such a run records no release.
+     * A plan built without staged changes (by hand, through the library) counts as a deployment of its desired
+     * snapshots.
+     */
+    public static Optional<String> deployedFingerprint(Store store, Plan plan) {
+        List<Change> changes = plan.changeIds().isEmpty() ? List.of() : store.changes().ofPlan(plan.uid());
+        if (!plan.changeIds().isEmpty() && changes.stream().noneMatch(Commits::commitsState)) {
+            return Optional.empty();
+        }
+        Map<String, ResourceSnapshot> desired = store.plans().desiredAll(plan.uid());
+        Map<String, String> deployed = new TreeMap<>();
+        for (Change c : changes) {
+            if (commitsState(c)) {
+                deployed.put(c.resource(), Action.REMOVE.equals(c.action()) ? "removed"
+                        : Snapshots.fingerprint(desired.get(c.resource())));
+            }
+        }
+        if (changes.isEmpty()) {
+            desired.forEach((name, snapshot) -> deployed.put(name, Snapshots.fingerprint(snapshot)));
+        }
+        StringBuilder text = new StringBuilder();
+        deployed.forEach((name, fp) -> text.append(name).append('=').append(fp).append('\n'));
+        return Optional.of(Snapshots.digest(text.toString()));
     }
 
     /**

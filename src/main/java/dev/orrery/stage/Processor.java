@@ -29,8 +29,9 @@ import java.util.UUID;
  * a resource the files no longer define is rebuilt from its committed snapshot; a {@code remove} of a resource
  * without a {@code remove} action gets an empty one (it is simply forgotten when the plan runs); a job staged
  * because some targets have not run it yet runs on those targets only. The plan is saved with the desired
- * snapshot of every change that commits state (and of every job, for its fingerprint), and its changes leave the
- * staged bucket, in one transaction.
+ * snapshot of every change that commits state (and of every job, for its fingerprint) and the fingerprint of
+ * every touched resource's committed snapshot (the state it is built against, see {@link StalePlans}), and its
+ * changes leave the staged bucket, in one transaction.
  */
 public final class Processor {
     private Processor() {
@@ -106,7 +107,7 @@ public final class Processor {
         for (int i = 0; i < stored.size(); i++) {
             desired.put(stored.get(i).resource(), snapshots.get(i));
         }
-        store.plans().saveProcessed(plan, desired);
+        store.plans().saveProcessed(plan, desired, base(changes, committed));
         return plan;
     }
 
@@ -169,6 +170,21 @@ public final class Processor {
             }
         }
         return true;
+    }
+
+    /**
+     * The deployed state the plan is built against ({@link StalePlans}): the fingerprint of the committed snapshot
+     * of every resource it touches ("" when not deployed). Orchestration jobs have no deployed state.
+     */
+    private static Map<String, String> base(List<Change> changes, Map<String, ResourceSnapshot> committed) {
+        List<String> touched = changes.stream().filter(c -> c.kind() != ResourceKind.JOB).map(Change::resource)
+                .distinct().toList();
+        List<String> fingerprints = Parallel.map(touched, r -> Snapshots.fingerprint(committed.get(r)));
+        Map<String, String> base = new TreeMap<>();
+        for (int i = 0; i < touched.size(); i++) {
+            base.put(touched.get(i), fingerprints.get(i));
+        }
+        return base;
     }
 
     /** The workspace the plan is built from (see the class comment). */

@@ -86,6 +86,21 @@ public final class Snapshots {
         return new ResourceSnapshot(resource.name(), resource.kind(), fields, resource.tags());
     }
 
+    /**
+     * {@code sha256:<hex>} of a whole snapshot (kind, fields, tags): equal snapshots have equal fingerprints.
+     * {@code ""} for null (a resource that is not deployed).
+     */
+    public static String fingerprint(ResourceSnapshot snapshot) {
+        if (snapshot == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(snapshot.fields().size() * 32);
+        text.append(snapshot.name()).append('\0').append(snapshot.kind()).append('\0');
+        snapshot.fields().forEach((k, v) -> text.append(k).append('=').append(v).append('\0'));
+        snapshot.tags().stream().sorted().forEach(t -> text.append('#').append(t).append('\0'));
+        return digest(text.toString());
+    }
+
     /** {@code sha256:<hex>} of a secret value: equal values compare equal, the value is not recoverable. */
     public static String digest(String value) {
         try {

@@ -31,7 +31,8 @@ import java.util.TreeSet;
  *       partial staging picks the changes, their linked children follow;</li>
  *   <li>orchestration jobs are staged where they have not yet succeeded with the same fingerprint
  *       (unless ignore-cache), or, with {@code restrict}, exactly the named fingerprints;</li>
- *   <li>{@code resource + action} stages that action alone, diff or not.</li>
+ *   <li>{@code resource + action} stages that action alone, diff or not ({@code run} of a deployed resource
+ *       becomes {@code update}; {@code remove} needs no {@code remove} action).</li>
  * </ul>
  * Tags are copied into each change when it is staged (seed 002). Stateless; O(resources × fields).
  */
@@ -40,6 +41,8 @@ public final class Stager {
     public static final String CHANGED = "changed";
     public static final String GONE = "gone";
     public static final String EXPLICIT = "explicit";
+    /** Reason of {@code -a run} staged for a resource that is already deployed. */
+    public static final String RUN_BECOMES_UPDATE = "already deployed: run becomes update";
     public static final String LINKED = "linked input of ";
     /** Reason of a job staged because some targets have not run it yet; the plan runs it on those only. */
     public static final String NOT_YET_SUCCEEDED = "not yet succeeded on ";
@@ -122,21 +125,53 @@ public final class Stager {
                     && (request.tags().isEmpty() || c.tags().stream().anyMatch(request.tags()::contains));
         }
 
+        /**
+         * An action asked for by name, with Solar's workflow meanings: {@code run} of a resource that is already
+         * deployed is an {@code update}; {@code remove} forgets a deployed resource even when it has no
+         * {@code remove} action (as deleting it from the files does), and works on a resource only the committed
+         * state still has.
+         */
         private Change explicit() {
             if (request.resource() == null) {
                 throw new StageException("an action needs a resource: give -r RESOURCE with -a " + request.action());
             }
-            Resource r = resourceNamed(request.resource());
+            String name = request.resource();
+            ResourceSnapshot committed = store.committed().all(env).get(name);
+            if (Action.REMOVE.equals(request.action())) {
+                return explicitRemove(name, committed);
+            }
+            Resource r = resourceNamed(name);
             String action = request.action();
+            String reason = EXPLICIT;
+            if (Action.RUN.equals(action) && committed != null && r.kind() != ResourceKind.JOB) {
+                action = Action.UPDATE;
+                reason = RUN_BECOMES_UPDATE;
+            }
             boolean known = r.actions().containsKey(action)
                     || (Action.UPDATE.equals(action) && r.actions().containsKey(Action.RUN));
             if (!known) {
                 throw new StageException("resource '" + r.name() + "' has no action '" + action + "' (it has: "
                         + String.join(", ", r.actions().keySet()) + ")");
             }
-            ResourceSnapshot committed = store.committed().all(env).get(r.name());
             List<FieldDiff> diff = committed == null ? List.of() : Diffs.between(committed, Snapshots.of(r));
-            return change(r.name(), r.kind(), action, r.tags(), diff, EXPLICIT);
+            return change(r.name(), r.kind(), action, r.tags(), diff, reason);
+        }
+
+        private Change explicitRemove(String name, ResourceSnapshot committed) {
+            Resource r = workspace.resource(name).orElse(null);
+            if (r == null && committed == null) {
+                resourceNamed(name); // neither defined nor deployed: explain
+            }
+            if (committed == null && !r.actions().containsKey(Action.REMOVE)) {
+                throw new StageException("resource '" + name + "' is not deployed"
+                        + (env.isEmpty() ? "" : " in environment '" + env + "'") + " and has no remove action:"
+                        + " there is nothing to remove");
+            }
+            if (committed == null) {
+                return change(name, r.kind(), Action.REMOVE, r.tags(), List.of(), EXPLICIT);
+            }
+            return change(name, committed.kind(), Action.REMOVE, committed.tags(), Diffs.between(committed, null),
+                    EXPLICIT);
         }
 
         private Resource resourceNamed(String name) {

@@ -52,6 +52,12 @@ public interface ChangeRepository {
     boolean execute(String planUid, long changeId, Instant at, String environment,
                     dev.orrery.model.ResourceSnapshot commit, String uncommit);
 
+    /** The resources with an executed change of one of {@code actions} in the plan. */
+    java.util.Set<String> executedResources(String planUid, Collection<String> actions);
+
+    /** The executed changes of {@code resources} in {@code environment}, newest first. */
+    List<ExecutedChange> executedOf(String environment, Collection<String> resources);
+
     /** Executed changes, newest first; {@code limit < 0} means all. */
     List<ExecutedChange> history(int limit);
 }

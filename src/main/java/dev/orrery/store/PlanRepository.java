@@ -22,6 +22,17 @@ public interface PlanRepository {
      */
     void saveProcessed(Plan plan, Map<String, ResourceSnapshot> desired);
 
+    /**
+     * {@link #saveProcessed(Plan, Map)}, recording the deployed state the plan was built against.
+     *
+     * @param base fingerprint of each touched resource's committed snapshot at processing time, by resource name
+     *             ("" when the resource was not deployed)
+     */
+    void saveProcessed(Plan plan, Map<String, ResourceSnapshot> desired, Map<String, String> base);
+
+    /** The {@code base} saved with the plan; empty for a plan saved without one. */
+    Map<String, String> base(String uid);
+
     Optional<Plan> find(String uid);
 
     /**

@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Releases (seed 003). Recording one also keeps a copy of the environment's committed state. */
+/** Releases. Recording one also keeps a copy of the environment's committed state. */
 public interface ReleaseRepository {
-    Release record(String environment, String planUid, String workspaceFingerprint, String summary, Instant at);
+    /** @param deployedFingerprint what the plan deployed (stored in the {@code workspace_fingerprint} column) */
+    Release record(String environment, String planUid, String deployedFingerprint, String summary, Instant at);
 
     /** Newest first; {@code environment == null} lists every environment. */
     List<Release> list(String environment);

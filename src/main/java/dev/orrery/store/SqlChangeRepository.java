@@ -224,20 +224,53 @@ final class SqlChangeRepository implements ChangeRepository {
     }
 
     @Override
+    public Set<String> executedResources(String planUid, Collection<String> actions) {
+        return db.read("list the executed changes of plan " + planUid, d -> {
+            PreparedStatement ps = d.prepare("SELECT DISTINCT resource FROM changes WHERE plan_uid = ? "
+                    + "AND status = 'EXECUTED' AND action IN (SELECT value FROM json_each(?))");
+            ps.setString(1, planUid);
+            ps.setString(2, Json.write(List.copyOf(actions)));
+            Set<String> out = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<ExecutedChange> executedOf(String environment, Collection<String> resources) {
+        return db.read("read the executed changes of " + resources.size() + " resources", d -> {
+            PreparedStatement ps = d.prepare("SELECT " + COLUMNS + " FROM changes WHERE status = 'EXECUTED' "
+                    + "AND environment = ? AND resource IN (SELECT value FROM json_each(?)) "
+                    + "ORDER BY executed_at DESC, id DESC");
+            ps.setString(1, env(environment));
+            ps.setString(2, Json.write(List.copyOf(resources)));
+            return executed(ps);
+        });
+    }
+
+    @Override
     public List<ExecutedChange> history(int limit) {
         return db.read("read the change history", d -> {
             PreparedStatement ps = d.prepare("SELECT " + COLUMNS + " FROM changes WHERE status = 'EXECUTED' "
                     + "ORDER BY executed_at DESC, id DESC LIMIT ?");
             ps.setInt(1, limit < 0 ? -1 : limit);
-            List<ExecutedChange> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ExecutedChange(change(rs), rs.getString("plan_uid"),
-                            Codec.instant(rs.getString("executed_at"))));
-                }
-            }
-            return out;
+            return executed(ps);
         });
+    }
+
+    private static List<ExecutedChange> executed(PreparedStatement ps) throws SQLException {
+        List<ExecutedChange> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new ExecutedChange(change(rs), rs.getString("plan_uid"),
+                        Codec.instant(rs.getString("executed_at"))));
+            }
+        }
+        return out;
     }
 
     private static List<Change> list(PreparedStatement ps) throws SQLException {

@@ -41,24 +41,45 @@ final class SqlPlanRepository implements PlanRepository {
 
     @Override
     public void save(Plan plan, Map<String, ResourceSnapshot> desired) {
-        save(plan, desired, false);
+        save(plan, desired, Map.of(), false);
     }
 
     @Override
     public void saveProcessed(Plan plan, Map<String, ResourceSnapshot> desired) {
-        save(plan, desired, true);
+        save(plan, desired, Map.of(), true);
     }
 
-    private void save(Plan plan, Map<String, ResourceSnapshot> desired, boolean process) {
+    @Override
+    public void saveProcessed(Plan plan, Map<String, ResourceSnapshot> desired, Map<String, String> base) {
+        save(plan, desired, base, true);
+    }
+
+    @Override
+    public Map<String, String> base(String uid) {
+        return db.read("read the base of plan " + uid, d -> {
+            PreparedStatement ps = d.prepare("SELECT base FROM plans WHERE uid = ?");
+            ps.setString(1, uid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new UnknownPlanException("no plan " + uid + " in " + d.file());
+                }
+                return Json.readStringMap(rs.getString(1));
+            }
+        });
+    }
+
+    private void save(Plan plan, Map<String, ResourceSnapshot> desired, Map<String, String> base, boolean process) {
         // Encode (and seal) outside the transaction, on every core: the key file may have to be created, and the
         // write lock is then held only for the row writes.
         List<String> payloads = Parallel.map(plan.tasks(), this::payload);
         List<String[]> snapshots = Parallel.map(List.copyOf(desired.values()), SnapshotRows::values);
+        String baseJson = Json.write(new java.util.TreeMap<>(base));
         db.write("save plan " + plan.uid(), d -> {
-            PreparedStatement p = d.prepare("INSERT INTO plans (uid, created, environment) VALUES (?, ?, ?)");
+            PreparedStatement p = d.prepare("INSERT INTO plans (uid, created, environment, base) VALUES (?, ?, ?, ?)");
             p.setString(1, plan.uid());
             p.setString(2, Codec.time(plan.created()));
             p.setString(3, SqlChangeRepository.env(plan.environment()));
+            p.setString(4, baseJson);
             p.executeUpdate();
             long id = d.lastId();
             insertTasks(d, id, plan.tasks(), payloads);

@@ -18,7 +18,7 @@ final class SqlReleaseRepository implements ReleaseRepository {
     }
 
     @Override
-    public Release record(String environment, String planUid, String workspaceFingerprint, String summary,
+    public Release record(String environment, String planUid, String deployedFingerprint, String summary,
                           Instant at) {
         String env = SqlChangeRepository.env(environment);
         return db.write("record a release", d -> {
@@ -27,7 +27,7 @@ final class SqlReleaseRepository implements ReleaseRepository {
             ps.setString(1, Codec.time(at));
             ps.setString(2, env);
             ps.setString(3, planUid);
-            ps.setString(4, workspaceFingerprint == null ? "" : workspaceFingerprint);
+            ps.setString(4, deployedFingerprint == null ? "" : deployedFingerprint);
             ps.setString(5, summary == null ? "" : summary);
             ps.executeUpdate();
             long id = d.lastId();
@@ -36,7 +36,7 @@ final class SqlReleaseRepository implements ReleaseRepository {
             copy.setLong(1, id);
             copy.setString(2, env);
             copy.executeUpdate();
-            return new Release(id, at, env, planUid, workspaceFingerprint == null ? "" : workspaceFingerprint,
+            return new Release(id, at, env, planUid, deployedFingerprint == null ? "" : deployedFingerprint,
                     summary == null ? "" : summary);
         });
     }

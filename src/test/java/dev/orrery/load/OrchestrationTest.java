@@ -67,6 +67,36 @@ class OrchestrationTest {
     }
 
     @Test
+    void anEntryWithNoTargetsOrNoJobsIsAcceptedAndDoesNothing() {
+        inventory(dir);
+        write(dir, "empty.yaml",
+                "- targets: []",
+                "  jobs:",
+                "  - RUN: echo never",
+                "- targets: [web-1]",
+                "  jobs: []",
+                "- jobs:",
+                "  - RUN: echo everywhere");
+
+        Workspace workspace = load();
+
+        assertThat(workspace.resources()).extracting(Resource::name).containsExactly("empty.3.1");
+        assertThat(workspace.resource("empty.3.1").orElseThrow().targets()).containsExactly("web-1", "db-1");
+    }
+
+    @Test
+    void theJobsOfAnEntryWithNoTargetsAreStillChecked() {
+        inventory(dir);
+        write(dir, "empty.yaml",
+                "- targets: []",
+                "  jobs:",
+                "  - DANCE: now");
+
+        assertThat(WorkspaceLoader.load(dir).problems()).extracting(Object::toString)
+                .anyMatch(p -> p.contains("empty.yaml:3") && p.contains("DANCE"));
+    }
+
+    @Test
     void fingerprintsAreStableAndDependOnTheContext() {
         inventory(dir);
         write(dir, "a.yaml",

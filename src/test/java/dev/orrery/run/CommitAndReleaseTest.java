@@ -8,6 +8,7 @@ import dev.orrery.load.WorkspaceLoader;
 import dev.orrery.model.TaskState;
 import dev.orrery.model.Workspace;
 import dev.orrery.stage.Processor;
+import dev.orrery.stage.Snapshots;
 import dev.orrery.stage.StageRequest;
 import dev.orrery.stage.Stager;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +56,7 @@ class CommitAndReleaseTest {
         assertThat(release.environment()).isEqualTo("staging");
         assertThat(release.planUid()).isEqualTo(plan.uid());
         assertThat(release.summary()).startsWith(plan.tasks().size() + " tasks: " + plan.tasks().size() + " success; resources: ");
-        assertThat(release.workspaceFingerprint()).matches("sha256:[0-9a-f]{64}");
+        assertThat(release.deployedFingerprint()).matches("sha256:[0-9a-f]{64}");
         assertThat(f.store.releases().list("staging")).extracting(Release::id).containsExactly(release.id());
         for (var task : plan.tasks()) {
             assertThat(f.store.tasks().output(plan.uid(), task.id()))
@@ -112,38 +112,48 @@ class CommitAndReleaseTest {
     }
 
     @Test
-    void fingerprintIsTheGitCommitWhenTheWorkspaceIsARepository() throws Exception {
-        Files.writeString(root.resolve("inventory.yaml"), "hosts: {}\n");
-        git("init", "-q");
-        git("-c", "user.email=t@example.org", "-c", "user.name=t", "add", "inventory.yaml");
-        git("-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-q", "-m", "first");
-        String head = git("rev-parse", "HEAD").strip();
-        Files.createDirectories(root.resolve(".orrery"));
-        Files.writeString(root.resolve(".orrery/ignored-by-fingerprint"), "x");
+    void aReleaseRecordsWhatThePlanDeployedNotTheFilesAsTheyAreWhenTheRunEnds() throws Exception {
+        TestFiles.copyTree(Path.of("samples/webstack"), root);
+        Workspace first = WorkspaceLoader.load(root).workspace().orElseThrow();
+        Stager.stage(first, f.store, StageRequest.all());
+        Plan deployAll = Processor.process(first, f.store, Set.of(), "");
+        Release one = new Runner(f.store, f.transports, first, RunFixture.fast()).run(deployAll.uid()).release()
+                .orElseThrow();
 
-        assertThat(WorkspaceFingerprint.of(root)).isEqualTo(head);
-        Files.writeString(root.resolve("inventory.yaml"), "hosts: {a: {}}\n");
-        assertThat(WorkspaceFingerprint.of(root)).isEqualTo(head + "-dirty");
+        Path resources = root.resolve("resources.yaml");
+        Files.writeString(resources, Files.readString(resources).replace("port: 8080", "port: 8081"));
+        Workspace v8081 = WorkspaceLoader.load(root).workspace().orElseThrow();
+        Stager.stage(v8081, f.store, StageRequest.all());
+        Plan plan = Processor.process(v8081, f.store, Set.of(), "");
+        // the files move on before the plan runs; the release must still say what the plan put on the hosts
+        Files.writeString(resources, Files.readString(resources).replace("port: 8081", "port: 8082"));
+        Release two = new Runner(f.store, f.transports, v8081, RunFixture.fast()).run(plan.uid()).release()
+                .orElseThrow();
+
+        var committed = f.store.committed().all("");
+        assertThat(committed.get("app").fields()).containsEntry("inputs.port", "8081");
+        String expected = Snapshots.digest("app=" + Snapshots.fingerprint(committed.get("app")) + "\n"
+                + "load-balancer=" + Snapshots.fingerprint(committed.get("load-balancer")) + "\n");
+        assertThat(two.deployedFingerprint()).isEqualTo(expected).isNotEqualTo(one.deployedFingerprint());
     }
 
     @Test
-    void fingerprintOutsideGitHashesTheYamlFiles() throws Exception {
-        Files.writeString(root.resolve("a.yaml"), "one\n");
-        Files.writeString(root.resolve("notes.txt"), "not part of it\n");
-        String first = WorkspaceFingerprint.of(root);
-        Files.writeString(root.resolve("notes.txt"), "changed\n");
-        assertThat(WorkspaceFingerprint.of(root)).isEqualTo(first);
-        Files.writeString(root.resolve("a.yaml"), "two\n");
-        assertThat(WorkspaceFingerprint.of(root)).isNotEqualTo(first).startsWith("sha256:");
-    }
+    void aPlanOfCustomActionsIsARunInTheHistoryButNotARelease() throws Exception {
+        TestFiles.copyTree(Path.of("samples/webstack"), root);
+        Workspace ws = WorkspaceLoader.load(root).workspace().orElseThrow();
+        Stager.stage(ws, f.store, StageRequest.all());
+        Plan deploy = Processor.process(ws, f.store, Set.of(), "");
+        assertThat(new Runner(f.store, f.transports, ws, RunFixture.fast()).run(deploy.uid()).release()).isPresent();
+        Stager.stage(ws, f.store, StageRequest.all().withResource("app", "restart"));
+        Stager.stage(ws, f.store, StageRequest.all().withResource("app", "test"));
+        Plan custom = Processor.process(ws, f.store, Set.of(), "");
 
-    private String git(String... args) throws Exception {
-        var command = new java.util.ArrayList<>(List.of("git", "-C", root.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
+        RunResult result = new Runner(f.store, f.transports, ws, RunFixture.fast()).run(custom.uid());
+
+        assertThat(result.result()).isEqualTo(TaskState.SUCCESS);
+        assertThat(result.release()).isEmpty();
+        assertThat(f.store.releases().list(null)).extracting(Release::planUid).containsExactly(deploy.uid());
+        assertThat(f.store.runs().ofPlan(custom.uid())).hasSize(1);
+        assertThat(f.store.changes().history(-1)).extracting(e -> e.change().action()).contains("restart", "test");
     }
 }

@@ -146,7 +146,7 @@ public final class HistoryPanel extends SplitPane {
                 col("#", r -> String.valueOf(r.id()), 40),
                 col("When", r -> DetailsBuilder.shortTime(r.at()), 112),
                 col("Env", r -> r.environment() == null || r.environment().isEmpty() ? "all" : r.environment(), 60),
-                col("Fingerprint", r -> r.workspaceFingerprint() == null ? "" : abbreviate(r.workspaceFingerprint()), 90),
+                col("Fingerprint", r -> r.deployedFingerprint() == null ? "" : abbreviate(r.deployedFingerprint()), 90),
                 col("Summary", Release::summary, 220)));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPrefHeight(170);

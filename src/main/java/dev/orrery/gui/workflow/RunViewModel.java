@@ -14,6 +14,9 @@ import dev.orrery.model.TaskState;
 import dev.orrery.model.TaskStatus;
 import dev.orrery.model.Transition;
 import dev.orrery.run.RunListener;
+import dev.orrery.stage.StalePlan;
+import dev.orrery.stage.StalePlanException;
+import dev.orrery.stage.StalePlans;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,6 +35,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -68,11 +72,17 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper output = new ReadOnlyStringWrapper("");
     /** The banner: unfinished tasks whose files changed since the plan was made, one per line ("" when none). */
     private final ReadOnlyStringWrapper drift = new ReadOnlyStringWrapper("");
+    /** Why the plan on screen is stale as a whole (banner, Restart); "" when it is not. */
+    private final ReadOnlyStringWrapper stale = new ReadOnlyStringWrapper("");
+    /** Why its unfinished part may not run (Run, Resume, Retry); "" when it may. */
+    private final ReadOnlyStringWrapper runRefused = new ReadOnlyStringWrapper("");
 
     private final AtomicBoolean statesDirty = new AtomicBoolean();
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private final AtomicBoolean outputDirty = new AtomicBoolean();
     private volatile String followedUid;
+    /** {@link #lastRunMark} when the staleness of the plan on screen was last checked from the timer. */
+    private String seenRunMark = "";
 
     public RunViewModel(UiExecutor executor, Clock clock) {
         this.executor = Objects.requireNonNull(executor);
@@ -134,9 +144,11 @@ public final class RunViewModel {
             runningHere.set(false);
             markDirty();
             refreshDrift();
+            checkStaleness();
             message.set("Run of " + shortUid(p.uid()) + " ended: " + result);
         }, error -> {
             runningHere.set(false);
+            checkStaleness();
             failed(error);
         });
     }
@@ -175,6 +187,7 @@ public final class RunViewModel {
     private void afterControl(ControlVerb verb, String taskId, boolean runnerNeeded) {
         message.set(verb.name().toLowerCase() + (taskId == null ? " plan" : " " + taskId) + " done");
         markDirty();
+        checkStaleness();
         if (runnerNeeded && !runningHere.get()) {
             run();
         }
@@ -256,25 +269,76 @@ public final class RunViewModel {
         if (b == null || runningHere.get()) {
             return;
         }
-        executor.submit(() -> b.lastPlanUid().flatMap(b::plan), newest -> newest.ifPresent(p -> {
+        executor.submit(() -> new Newest(b.lastPlanUid().flatMap(b::plan), lastRunMark(b)), newest -> {
             Plan now = plan.get();
-            if (now == current && (now == null || (!p.uid().equals(now.uid()) && p.created().isAfter(now.created())))) {
+            Plan p = newest.plan().orElse(null);
+            if (p != null && now == current
+                    && (now == null || (!p.uid().equals(now.uid()) && p.created().isAfter(now.created())))) {
                 show(p.uid());
+            } else if (now == current && !newest.runMark().equals(seenRunMark)) {
+                // a run started or ended somewhere (another process may have deployed): is the plan still current?
+                seenRunMark = newest.runMark();
+                checkStaleness();
             }
-        }), this::failed);
+        }, this::failed);
+    }
+
+    /** Changes whenever a run of any plan starts or ends: the cheap sign that the deployed state may have moved. */
+    private static String lastRunMark(OrreryBackend b) {
+        return b.runs(1).stream().findFirst().map(r -> r.id() + "/" + r.finished()).orElse("");
+    }
+
+    private record Newest(Optional<Plan> plan, String runMark) {
+    }
+
+    /**
+     * Asks, in the background, whether the plan on screen is stale: another plan changed resources it would
+     * change after it was made, so Run, Resume, Restart and Retry would put older state back. The core refuses
+     * them anyway; this lets the window say why before the operator tries.
+     */
+    private void checkStaleness() {
+        Plan p = plan.get();
+        OrreryBackend b = backend;
+        if (p == null || b == null) {
+            stale.set("");
+            runRefused.set("");
+            return;
+        }
+        String uid = p.uid();
+        executor.submit(() -> List.of(reasonOf(b.staleness(uid, StalePlans.Scope.WHOLE_PLAN)),
+                reasonOf(b.staleness(uid, StalePlans.Scope.UNFINISHED))), reasons -> {
+            Plan now = plan.get();
+            if (now != null && now.uid().equals(uid)) {
+                stale.set(reasons.get(0));
+                runRefused.set(reasons.get(1));
+            }
+        }, this::failed);
+    }
+
+    private static String reasonOf(Optional<StalePlan> staleness) {
+        return staleness.map(s -> {
+            String m = s.message();
+            return Character.toUpperCase(m.charAt(0)) + m.substring(1);
+        }).orElse("");
     }
 
     /** The shown plan's graph (blocked tasks for the progress and the table), rebuilt when the plan changes. */
     private dev.orrery.graph.TaskGraph graph;
 
     private void applyPlan(Loaded loaded) {
+        Plan before = plan.get();
         plan.set(loaded.plan());
+        if (before == null || !before.uid().equals(loaded.plan().uid())) {
+            stale.set("");
+            runRefused.set("");
+        }
         changes.setAll(loaded.changes());
         applyStatuses(loaded.statuses());
         drift.set("");
         if (loaded.statuses().values().stream().anyMatch(st -> st.state() == TaskState.ERROR)) {
             refreshDrift();
         }
+        checkStaleness();
     }
 
     private void applyStatuses(Map<String, TaskStatus> fresh) {
@@ -295,6 +359,8 @@ public final class RunViewModel {
     private void clearPlan() {
         plan.set(null);
         drift.set("");
+        stale.set("");
+        runRefused.set("");
         statuses.clear();
         changes.clear();
         progress.set(RunProgress.NONE);
@@ -424,7 +490,11 @@ public final class RunViewModel {
     }
 
     private void failed(Throwable error) {
-        LOG.warn("plan action failed", error);
+        if (error instanceof StalePlanException) {
+            LOG.info("refused: {}", error.getMessage()); // expected, and said on screen: no stack trace
+        } else {
+            LOG.warn("plan action failed", error);
+        }
         message.set(error.getMessage() == null ? error.toString() : error.getMessage());
     }
 
@@ -491,6 +561,19 @@ public final class RunViewModel {
 
     public ReadOnlyStringProperty outputProperty() {
         return output.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the plan on screen is stale as a whole ("Plan 2fb52e86 is stale: app was changed by plan 7c1d0a3b
+     * (release 5) after it was made; ..."): the banner's text and Restart's reason. "" when it is not.
+     */
+    public ReadOnlyStringProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** Why Run, Resume and Retry are refused (the stale part is still to run); "" when they are not. */
+    public ReadOnlyStringProperty runRefusedProperty() {
+        return runRefused.getReadOnlyProperty();
     }
 
     private record Loaded(Plan plan, Map<String, TaskStatus> statuses, List<Change> changes) {

@@ -15,6 +15,8 @@ import dev.orrery.run.ControlResult;
 import dev.orrery.run.RunListener;
 import dev.orrery.run.RunOptions;
 import dev.orrery.stage.StageRequest;
+import dev.orrery.stage.StalePlan;
+import dev.orrery.stage.StalePlans;
 import dev.orrery.transport.HostKeyPolicy;
 
 import java.nio.file.Path;
@@ -109,6 +111,11 @@ public final class CoreBackend implements OrreryBackend {
     @Override
     public Plan rollback(long releaseId, String environment) {
         return orrery.rollback(releaseId, environment);
+    }
+
+    @Override
+    public Optional<StalePlan> staleness(String planUid, StalePlans.Scope scope) {
+        return orrery.staleness(planUid, scope);
     }
 
     @Override

@@ -9,6 +9,8 @@ import dev.orrery.model.RunSummary;
 import dev.orrery.model.TaskState;
 import dev.orrery.model.TaskStatus;
 import dev.orrery.run.RunListener;
+import dev.orrery.stage.StalePlan;
+import dev.orrery.stage.StalePlans;
 
 import java.nio.file.Path;
 import java.util.Collection;
@@ -89,6 +91,12 @@ public interface OrreryBackend extends AutoCloseable {
     List<String> drift(String planUid);
 
     Optional<Plan> plan(String uid);
+
+    /**
+     * Why the plan may not run: another plan changed resources it would change after it was made. {@code scope}
+     * WHOLE_PLAN is what a restart would run, UNFINISHED what run, resume and retry would.
+     */
+    Optional<StalePlan> staleness(String planUid, StalePlans.Scope scope);
 
     /** The newest plan's uid, if any ({@code last}). */
     Optional<String> lastPlanUid();
