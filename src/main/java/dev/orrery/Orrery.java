@@ -526,6 +526,7 @@ public final class Orrery implements AutoCloseable {
     }
 
     private void requireCurrent(String uid, StalePlans.Scope scope) {
+        Control.requireNotSuperseded(store(), uid); // where its work went says more than that it is stale
         StalePlans.requireCurrent(store(), plan(uid), scope);
     }
 

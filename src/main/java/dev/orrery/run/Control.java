@@ -155,11 +155,16 @@ public final class Control {
     /** A plan whose unfinished part was re-planned must not run its old steps again: its successor does that. */
     private String notSuperseded(String planRef) {
         String uid = resolve(planRef);
+        requireNotSuperseded(store, uid);
+        return uid;
+    }
+
+    /** Refuses a plan that {@code retry --replan} superseded, naming the plan its unfinished work went to. */
+    public static void requireNotSuperseded(Store store, String uid) {
         Replan.supersededBy(store, uid).ifPresent(next -> {
             throw new IllegalStateException("plan " + uid + " was re-planned from the current files as plan " + next
                     + "; retry or resume that one");
         });
-        return uid;
     }
 
     private String resolve(String planRef) {

@@ -131,7 +131,7 @@ class LibraryLogTest {
 
         Proc run = orrery(ws, "--debug", "orch", "run-once", "last");
 
-        assertThat(run.err()).contains("[WARN] ClientSessionImpl - exceptionCaught");
+        assertThat(run.err()).contains("ClientSessionImpl - "); // the SSH library's own lines, whatever their level
     }
 
     @Test
