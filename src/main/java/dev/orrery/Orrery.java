@@ -5,6 +5,7 @@ import dev.orrery.api.PlanReport;
 import dev.orrery.api.RunHandle;
 import dev.orrery.api.TaskReport;
 import dev.orrery.graph.DotExport;
+import dev.orrery.graph.HostPattern;
 import dev.orrery.graph.PlanBuilder;
 import dev.orrery.load.LoadResult;
 import dev.orrery.load.WaitForEditException;
@@ -230,6 +231,20 @@ public final class Orrery implements AutoCloseable {
         return preview(request).stream().map(change -> store().changes().stage(change)).toList();
     }
 
+    /**
+     * Stages, as {@link #stage(StageRequest)}, only the changes with a host inside {@code limit} ({@code --limit}).
+     */
+    public List<Change> stage(StageRequest request, HostPattern limit) {
+        if (limit.isAll()) {
+            return stage(request);
+        }
+        if (onlyFile == null) {
+            return Stager.stage(workspace(), store(), request, limit);
+        }
+        return Stager.preview(workspace(), store(), request, limit).stream().filter(this::inOnlyFile)
+                .map(change -> store().changes().stage(change)).toList();
+    }
+
     /** The plan the request's changes would make, built but not stored (nothing is written). */
     public Plan previewPlan(StageRequest request) {
         return PlanBuilder.build(workspace(), preview(request), request.environment(), "preview", Instant.now());
@@ -267,6 +282,11 @@ public final class Orrery implements AutoCloseable {
      */
     public Plan process(Set<String> tags, String environment) {
         return Processor.process(workspace(), store(), tags, environment);
+    }
+
+    /** As {@link #process(Set, String)}, with tasks only on the hosts {@code limit} keeps ({@code --limit}). */
+    public Plan process(Set<String> tags, String environment, HostPattern limit) {
+        return Processor.process(workspace(), store(), tags, environment, limit);
     }
 
     /**
@@ -486,6 +506,16 @@ public final class Orrery implements AutoCloseable {
     /** Keeps only the tasks between {@code starts} and {@code ends}; the others become SKIPPED. */
     public ControlResult filter(String planRef, Collection<String> starts, Collection<String> ends) {
         return control().filter(planRef, starts, ends);
+    }
+
+    /**
+     * {@code --limit} on a run: PENDING tasks on hosts outside the pattern become SKIPPED ("outside --limit");
+     * {@link #resume} brings them back.
+     */
+    public ControlResult limit(String planRef, HostPattern limit) {
+        Map<String, dev.orrery.model.Host> hosts = new LinkedHashMap<>();
+        workspace().hosts().forEach(h -> hosts.put(h.name(), h));
+        return control().limit(planRef, limit, hosts);
     }
 
     /** True when a live process (this one or another) is running the plan now. */

@@ -169,8 +169,12 @@ final class OrchCommand implements Runnable {
         @Mixin
         RunOptionsMixin runOptions;
 
+        @Mixin
+        LimitOption limit;
+
         @Override
         public Integer call() {
+            Runs.limit(OrreryCommand.of(spec), plan, limit);
             return Runs.runWithProgress(OrreryCommand.of(spec), plan, runOptions);
         }
     }
@@ -207,6 +211,9 @@ final class OrchCommand implements Runnable {
         @Mixin
         RunOptionsMixin runOptions;
 
+        @Mixin
+        LimitOption limit;
+
         abstract ControlResult apply(Orrery orrery);
 
         abstract String done(ControlResult result);
@@ -217,6 +224,7 @@ final class OrchCommand implements Runnable {
             ControlResult result = apply(root.orrery());
             PrintWriter out = root.out();
             out.println(done(result));
+            Runs.limit(root, result.planUid(), limit);
             if (result.runner().isPresent()) {
                 out.println("pid " + result.runner().get().pid() + " on " + result.runner().get().hostname()
                         + " is running the plan and continues with it");

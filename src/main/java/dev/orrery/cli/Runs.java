@@ -2,7 +2,9 @@ package dev.orrery.cli;
 
 import dev.orrery.Orrery;
 import dev.orrery.api.PlanReport;
+import dev.orrery.graph.HostPattern;
 import dev.orrery.model.TaskState;
+import dev.orrery.run.ControlResult;
 import dev.orrery.run.RunResult;
 
 import java.io.PrintWriter;
@@ -22,6 +24,19 @@ final class Runs {
         out.flush();
         RunResult result = orrery.run(uid, runOptions.options(), new ProgressPrinter(out, runOptions.showOutput));
         return printOutcome(out, orrery, uid, result);
+    }
+
+    /** Applies {@code --limit} to a stored plan: PENDING tasks on other hosts become SKIPPED, and says so. */
+    static void limit(OrreryCommand root, String planRef, LimitOption limit) {
+        HostPattern pattern = limit.pattern();
+        if (pattern.isAll()) {
+            return;
+        }
+        ControlResult result = root.orrery().limit(planRef, pattern);
+        int n = result.moved().size();
+        root.out().println("Limited to " + pattern + ": " + OrchCommand.tasks(n) + " on other hosts SKIPPED ("
+                + HostPattern.OUTSIDE + ")" + (n == 0 ? "" : "; run them later with 'orrery orch resume "
+                + Formats.shortUid(result.planUid()) + "'"));
     }
 
     static int printOutcome(PrintWriter out, Orrery orrery, String uid, RunResult result) {
