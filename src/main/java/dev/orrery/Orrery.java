@@ -3,6 +3,7 @@ package dev.orrery;
 import dev.orrery.api.InvalidWorkspaceException;
 import dev.orrery.api.PlanReport;
 import dev.orrery.api.RunHandle;
+import dev.orrery.api.TaskLog;
 import dev.orrery.api.TaskReport;
 import dev.orrery.graph.DotExport;
 import dev.orrery.graph.HostPattern;
@@ -403,6 +404,34 @@ public final class Orrery implements AutoCloseable {
     /** A task's captured output (masked), all attempts in order. */
     public List<OutputChunk> output(String planRef, String taskId) {
         return store().tasks().output(resolve(planRef), taskId);
+    }
+
+    /**
+     * A plan's recorded output split by task, run and attempt ({@code orch logs}), secrets masked; null filters
+     * match everything.
+     *
+     * @param taskId  one task, or null for every task (in plan order)
+     * @param run     the run's number within the plan (1 = its first run), or null for every run
+     * @param attempt the attempt within the run, or null for every attempt
+     * @throws IllegalArgumentException for a task the plan lacks or a run number it never had
+     */
+    public List<TaskLog> logs(String planRef, String taskId, Integer run, Integer attempt) {
+        Plan plan = plan(planRef);
+        Map<String, dev.orrery.model.Task> tasks = plan.tasksById();
+        if (taskId != null && !tasks.containsKey(taskId)) {
+            throw new IllegalArgumentException("plan " + plan.uid() + " has no task " + taskId + " (its tasks: "
+                    + String.join(", ", tasks.keySet().stream().limit(8).toList()) + (tasks.size() > 8 ? ", ..." : "") + ")");
+        }
+        List<RunSummary> runs = store().runs().ofPlan(plan.uid());
+        if (run != null && (run < 1 || run > Math.max(1, runs.size()))) {
+            throw new IllegalArgumentException("plan " + plan.uid() + " has " + runs.size()
+                    + (runs.size() == 1 ? " run" : " runs") + "; --run " + run + " names none");
+        }
+        Map<String, List<OutputChunk>> output = new LinkedHashMap<>();
+        for (String id : taskId == null ? tasks.keySet() : List.of(taskId)) {
+            output.put(id, store().tasks().output(plan.uid(), id));
+        }
+        return TaskLog.select(TaskLog.of(plan, runs, output), taskId, run, attempt);
     }
 
     /** The plan as a Graphviz DOT graph (transitively reduced), nodes coloured by state. */

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "orch", description = "Report, draw, run and control a stored plan.",
         subcommands = {OrchCommand.Report.class, OrchCommand.Dg.class, OrchCommand.Filter.class, OrchCommand.RunOnce.class,
                 OrchCommand.Stop.class, OrchCommand.Resume.class, OrchCommand.Restart.class, OrchCommand.Retry.class,
-                OrchCommand.Noop.class})
+                OrchCommand.Noop.class, LogsCommand.class})
 final class OrchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -172,6 +172,23 @@ final class Assembler {
     }
 
     Workspace workspace(List<Resource> resources, Map<Path, Workspace.FileKind> kinds) {
-        return new Workspace(root, hosts, resources, kinds);
+        return new Workspace(root, hosts, resources, kinds, environments());
+    }
+
+    /** The inventories' {@code environments:} lists, each name a tag of some host. */
+    private List<String> environments() {
+        java.util.Set<String> tags = new java.util.HashSet<>();
+        hosts.forEach(h -> tags.addAll(h.tags()));
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (FileDraft file : files) {
+            for (Located env : file.environments()) {
+                if (!tags.contains(env.value())) {
+                    diagnostics.add(env.at(), "environment '" + env.value() + "' is not a tag of any host; tag the"
+                            + " hosts of that environment with it" + Suggestions.didYouMean(env.value(), tags));
+                }
+                out.add(env.value());
+            }
+        }
+        return List.copyOf(out);
     }
 }

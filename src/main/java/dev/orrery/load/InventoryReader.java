@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads an inventory file: {@code hosts:} mapping host names to how to reach them.
+ * Reads an inventory file: {@code hosts:} mapping host names to how to reach them, and optionally
+ * {@code environments: [staging, prod]}, the tags that are environments (what the GUI's chooser offers).
  * <pre>
  * hosts:
  *   web-1:
@@ -24,15 +25,24 @@ import java.util.Set;
  * </pre>
  */
 final class InventoryReader {
-    static final List<String> TOP_KEYS = List.of("hosts");
+    static final List<String> TOP_KEYS = List.of("hosts", "environments");
+
+    /** What one inventory file declares: its hosts and, optionally, which tags are environments. */
+    record Inventory(List<Host> hosts, List<Located> environments) {
+    }
     static final List<String> HOST_KEYS = List.of("address", "port", "user", "key", "known-hosts", "tags",
             "sandbox", "local");
 
     private InventoryReader() {
     }
 
-    static List<Host> read(Diagnostics diagnostics, Path file, YamlNode.Mapping root) {
+    static Inventory read(Diagnostics diagnostics, Path file, YamlNode.Mapping root) {
         Fields top = new Fields(diagnostics, file, root, "this inventory file", TOP_KEYS);
+        List<Located> environments = top.list("environments");
+        return new Inventory(hosts(diagnostics, file, top), environments);
+    }
+
+    private static List<Host> hosts(Diagnostics diagnostics, Path file, Fields top) {
         List<Host> hosts = new ArrayList<>();
         if (top.node("hosts").orElse(null) instanceof YamlNode.Scalar s && s.isNull()) {
             return hosts;

@@ -25,6 +25,7 @@ final class OutputRecorder {
     private final ListenerHub listeners;
     private final String planUid;
     private final String taskId;
+    private final long runId;
     private final int attempt;
     private final List<String> secrets;
     private final long cap;
@@ -38,12 +39,13 @@ final class OutputRecorder {
     private String lastStderrLine;
     private int lastStderrStep = -1;
 
-    OutputRecorder(TaskStateRepository tasks, ListenerHub listeners, String planUid, String taskId, int attempt,
-                   List<String> secrets, long cap) {
+    OutputRecorder(TaskStateRepository tasks, ListenerHub listeners, String planUid, String taskId, long runId,
+                   int attempt, List<String> secrets, long cap) {
         this.tasks = tasks;
         this.listeners = listeners;
         this.planUid = planUid;
         this.taskId = taskId;
+        this.runId = runId;
         this.attempt = attempt;
         this.secrets = secrets;
         this.cap = cap;
@@ -69,13 +71,13 @@ final class OutputRecorder {
             bytesKept += size;
         }
         append(step, stream, text);
-        listeners.output(new OutputChunk(planUid, taskId, attempt, step, stream, text));
+        listeners.output(new OutputChunk(planUid, taskId, attempt, step, stream, text, runId));
     }
 
     /** The exit code of step {@code step}; flushes what is pending first. */
     synchronized void exit(int step, int code) {
         flush();
-        OutputChunk chunk = new OutputChunk(planUid, taskId, attempt, step, Stream.EXIT, Integer.toString(code));
+        OutputChunk chunk = new OutputChunk(planUid, taskId, attempt, step, Stream.EXIT, Integer.toString(code), runId);
         tasks.appendOutput(chunk);
         listeners.output(chunk);
     }
@@ -96,7 +98,7 @@ final class OutputRecorder {
         if (batch.length() == 0) {
             return;
         }
-        tasks.appendOutput(new OutputChunk(planUid, taskId, attempt, batchStep, batchStream, batch.toString()));
+        tasks.appendOutput(new OutputChunk(planUid, taskId, attempt, batchStep, batchStream, batch.toString(), runId));
         batch.setLength(0);
     }
 

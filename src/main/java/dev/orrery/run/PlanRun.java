@@ -85,6 +85,8 @@ final class PlanRun implements AutoCloseable {
     private final Slots slots;
     private ExecutorService workers;
     private long lastSeq;
+    /** The run this drive records (runs.id): output lines carry it, so each run keeps its own lines. */
+    private long runId;
     private boolean attemptsStale;
     private boolean stopping;
 
@@ -146,7 +148,7 @@ final class PlanRun implements AutoCloseable {
         try {
             lastSeq = tasks.lastSeq(uid);
             recoverOrphans(lock);
-            long runId = store.runs().start(uid, plan.environment(), Instant.now());
+            runId = store.runs().start(uid, plan.environment(), Instant.now());
             LOG.info("running plan {} ({} tasks), run {}", uid, plan.tasks().size(), runId);
             refreshStatuses();
             uncommitted.addAll(store.changes().ofPlan(uid));
@@ -396,7 +398,7 @@ final class PlanRun implements AutoCloseable {
             }
             setState(task.id(), TaskState.RUNNING);
             int attempt = attempts.merge(task.id(), 1, Integer::sum);
-            OutputRecorder output = new OutputRecorder(tasks, listeners, uid, task.id(), attempt, task.secrets(),
+            OutputRecorder output = new OutputRecorder(tasks, listeners, uid, task.id(), runId, attempt, task.secrets(),
                     options.outputCap());
             started.add(new Running(task, attempt, null, output, 0));
         }
