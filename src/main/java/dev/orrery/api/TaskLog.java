@@ -32,7 +32,10 @@ public record TaskLog(Task task, int run, long runId, int attempt, List<OutputCh
         return "── " + task.id() + " · run " + run + " · attempt " + attempt + " ──";
     }
 
-    /** The lines of the chunks: stdout as is, stderr marked {@code ! }, each step's exit code as {@code [step N exit C]}. */
+    /**
+     * The lines of the chunks: stdout as is, stderr marked {@code ! }, each step's exit code as {@code [step N exit C]}
+     * with steps counted from 1 as the file lists them (stored step numbers count from 0).
+     */
     public String text() {
         return body(chunks);
     }
@@ -45,7 +48,7 @@ public record TaskLog(Task task, int run, long runId, int attempt, List<OutputCh
             switch (c.stream()) {
                 case STDOUT -> sb.append(text);
                 case STDERR -> text.lines().forEach(l -> sb.append("! ").append(l).append('\n'));
-                case EXIT -> sb.append("[step ").append(c.step()).append(" exit ").append(c.text().strip()).append("]\n");
+                case EXIT -> sb.append("[step ").append(c.step() + 1).append(" exit ").append(c.text().strip()).append("]\n");
             }
         }
         return sb.toString();

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code orrery orch ...}: everything done to a stored plan (seed 000). */
@@ -174,8 +175,8 @@ final class OrchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Runs.limit(OrreryCommand.of(spec), plan, limit);
-            return Runs.runWithProgress(OrreryCommand.of(spec), plan, runOptions);
+            Set<String> outside = Runs.limit(OrreryCommand.of(spec), plan, limit);
+            return Runs.runWithProgress(OrreryCommand.of(spec), plan, runOptions, outside);
         }
     }
 
@@ -224,7 +225,7 @@ final class OrchCommand implements Runnable {
             ControlResult result = apply(root.orrery());
             PrintWriter out = root.out();
             out.println(done(result));
-            Runs.limit(root, result.planUid(), limit);
+            Set<String> outside = Runs.limit(root, result.planUid(), limit);
             if (result.runner().isPresent()) {
                 out.println("pid " + result.runner().get().pid() + " on " + result.runner().get().hostname()
                         + " is running the plan and continues with it");
@@ -237,7 +238,7 @@ final class OrchCommand implements Runnable {
                 out.println("Continue with: orrery orch run-once " + result.planUid());
                 return ExitCodes.OK;
             }
-            return Runs.runWithProgress(root, result.planUid(), runOptions);
+            return Runs.runWithProgress(root, result.planUid(), runOptions, outside);
         }
     }
 
