@@ -113,4 +113,38 @@ class LimitTest {
         assertThat(none.err()).contains("--limit 'web:&data' matches no host");
         assertThat(CliRun.in(ws, "orch", "report", "last").out()).doesNotContain("SKIPPED", "SUCCESS");
     }
+
+    @Test
+    void retryWithALimitRetriesThoseHostsAndLeavesTheOthersForResume() {
+        Workspaces.write(tmp.resolve("inventory.yaml"), """
+                hosts:
+                  web-1:
+                    sandbox: true
+                    tags: [web]
+                  web-2:
+                    sandbox: true
+                    tags: [web]
+                """);
+        Workspaces.write(tmp.resolve("resources.yaml"), """
+                resources:
+                  site:
+                    target: [web]
+                    actions:
+                      run:
+                        - run: test -f ok || { touch ok; echo first time fails >&2; exit 1; }
+                """);
+        assertThat(CliRun.in(tmp, "changes", "stage").exitCode()).isZero();
+        assertThat(CliRun.in(tmp, "changes", "process").exitCode()).isZero();
+        assertThat(CliRun.in(tmp, "orch", "run-once", "last").exitCode()).isEqualTo(ExitCodes.ERROR);
+
+        CliRun retry = CliRun.in(tmp, "orch", "retry", "last", "--limit", "web-1");
+        assertThat(retry.exitCode()).as(retry.toString()).isZero();
+        assertThat(retry.out()).contains("Limited to web-1: 1 task on other hosts SKIPPED (outside --limit)",
+                "site.run@web-1  RUNNING → SUCCESS").doesNotContain("site.run@web-2  PENDING → RUNNING");
+        assertThat(CliRun.in(tmp, "orch", "report", "last").out()).containsPattern("site\\.run@web-2\\s+SKIPPED");
+
+        CliRun resume = CliRun.in(tmp, "orch", "resume", "last");
+        assertThat(resume.exitCode()).as(resume.toString()).isZero();
+        assertThat(resume.out()).contains("site.run@web-2  RUNNING → SUCCESS");
+    }
 }
