@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The recorded output of one attempt of one task in one run of a plan ({@code orch logs}).
@@ -81,16 +80,5 @@ public record TaskLog(Task task, int run, long runId, int attempt, List<OutputCh
         return logs.stream().filter(l -> taskId == null || l.task().id().equals(taskId))
                 .filter(l -> run == null || l.run() == run)
                 .filter(l -> attempt == null || l.attempt() == attempt).toList();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TaskLog l && l.task.id().equals(task.id()) && l.runId == runId && l.attempt == attempt
-                && l.chunks.equals(chunks);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(task.id(), runId, attempt);
     }
 }

@@ -212,6 +212,7 @@ public final class MainWindow {
         limitStatus.setId(LIMIT_STATUS);
         limitStatus.getStyleClass().add(Styles.HINT);
         limitStatus.textProperty().bind(model.workspace().limitStatusProperty());
+        limitStatus.setMaxWidth(260); // an error names every host and tag: the tooltip has it whole
         Tooltip limitTip = new Tooltip();
         limitTip.textProperty().bind(Bindings.concat("Plan only these hosts (as Ansible's --limit): names, tags, web-*, "
                 + "a,b lists, !x to leave out, &x to intersect.\n", model.workspace().limitStatusProperty()));
