@@ -3,8 +3,10 @@ package dev.orrery;
 import dev.orrery.api.InvalidWorkspaceException;
 import dev.orrery.api.PlanReport;
 import dev.orrery.api.RunHandle;
+import dev.orrery.api.TaskLog;
 import dev.orrery.api.TaskReport;
 import dev.orrery.graph.DotExport;
+import dev.orrery.graph.HostPattern;
 import dev.orrery.graph.PlanBuilder;
 import dev.orrery.graph.TaskGraph;
 import dev.orrery.load.LoadResult;
@@ -237,6 +239,20 @@ public final class Orrery implements AutoCloseable {
         return preview(request).stream().map(change -> store().changes().stage(change)).toList();
     }
 
+    /**
+     * Stages, as {@link #stage(StageRequest)}, only the changes with a host inside {@code limit} ({@code --limit}).
+     */
+    public List<Change> stage(StageRequest request, HostPattern limit) {
+        if (limit.isAll()) {
+            return stage(request);
+        }
+        if (onlyFile == null) {
+            return Stager.stage(workspace(), store(), request, limit);
+        }
+        return Stager.preview(workspace(), store(), request, limit).stream().filter(this::inOnlyFile)
+                .map(change -> store().changes().stage(change)).toList();
+    }
+
     /** The plan the request's changes would make, built as {@link #process} builds it but not stored. */
     public Plan previewPlan(StageRequest request) {
         return Processor.preview(workspace(), store(), preview(request), request.environment());
@@ -289,6 +305,11 @@ public final class Orrery implements AutoCloseable {
      */
     public Plan process(Set<String> tags, String environment) {
         return Processor.process(workspace(), store(), tags, environment);
+    }
+
+    /** As {@link #process(Set, String)}, with tasks only on the hosts {@code limit} keeps ({@code --limit}). */
+    public Plan process(Set<String> tags, String environment, HostPattern limit) {
+        return Processor.process(workspace(), store(), tags, environment, limit);
     }
 
     /**
@@ -378,6 +399,34 @@ public final class Orrery implements AutoCloseable {
     /** A task's captured output (masked), all attempts in order. */
     public List<OutputChunk> output(String planRef, String taskId) {
         return store().tasks().output(resolve(planRef), taskId);
+    }
+
+    /**
+     * A plan's recorded output split by task, run and attempt ({@code orch logs}), secrets masked; null filters
+     * match everything.
+     *
+     * @param taskId  one task, or null for every task (in plan order)
+     * @param run     the run's number within the plan (1 = its first run), or null for every run
+     * @param attempt the attempt within the run, or null for every attempt
+     * @throws IllegalArgumentException for a task the plan lacks or a run number it never had
+     */
+    public List<TaskLog> logs(String planRef, String taskId, Integer run, Integer attempt) {
+        Plan plan = plan(planRef);
+        Map<String, dev.orrery.model.Task> tasks = plan.tasksById();
+        if (taskId != null && !tasks.containsKey(taskId)) {
+            throw new IllegalArgumentException("plan " + plan.uid() + " has no task " + taskId + " (its tasks: "
+                    + String.join(", ", tasks.keySet().stream().limit(8).toList()) + (tasks.size() > 8 ? ", ..." : "") + ")");
+        }
+        List<RunSummary> runs = store().runs().ofPlan(plan.uid());
+        if (run != null && (run < 1 || run > Math.max(1, runs.size()))) {
+            throw new IllegalArgumentException("plan " + plan.uid() + " has " + runs.size()
+                    + (runs.size() == 1 ? " run" : " runs") + "; --run " + run + " names none");
+        }
+        Map<String, List<OutputChunk>> output = new LinkedHashMap<>();
+        for (String id : taskId == null ? tasks.keySet() : List.of(taskId)) {
+            output.put(id, store().tasks().output(plan.uid(), id));
+        }
+        return TaskLog.select(TaskLog.of(plan, runs, output), taskId, run, attempt);
     }
 
     /** The plan as a Graphviz DOT graph (transitively reduced), nodes coloured by state. */
@@ -543,6 +592,16 @@ public final class Orrery implements AutoCloseable {
     /** Keeps only the tasks between {@code starts} and {@code ends}; the others become SKIPPED. */
     public ControlResult filter(String planRef, Collection<String> starts, Collection<String> ends) {
         return control().filter(planRef, starts, ends);
+    }
+
+    /**
+     * {@code --limit} on a run: PENDING tasks on hosts outside the pattern become SKIPPED ("outside --limit");
+     * {@link #resume} brings them back.
+     */
+    public ControlResult limit(String planRef, HostPattern limit) {
+        Map<String, dev.orrery.model.Host> hosts = new LinkedHashMap<>();
+        workspace().hosts().forEach(h -> hosts.put(h.name(), h));
+        return control().limit(planRef, limit, hosts);
     }
 
     /** True when a live process (this one or another) is running the plan now. */

@@ -7,6 +7,7 @@ import dev.orrery.model.FieldDiff;
 import dev.orrery.model.Plan;
 import dev.orrery.stage.StageRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,6 +58,9 @@ final class ChangesCommand implements Runnable {
         @Option(names = "--detailed-exitcode", description = "Exit 0 when nothing changed, 2 when changes were staged (as terraform plan).")
         boolean detailedExitCode;
 
+        @Mixin
+        LimitOption limit;
+
         @Override
         public Integer call() {
             if ((resource == null) != (action == null)) {
@@ -64,7 +68,7 @@ final class ChangesCommand implements Runnable {
             }
             OrreryCommand root = OrreryCommand.of(spec);
             Orrery orrery = root.orrery();
-            List<Change> staged = orrery.stage(Requests.of(tags, resource, action, environment));
+            List<Change> staged = orrery.stage(Requests.of(tags, resource, action, environment), limit.pattern());
             printChanges(root.out(), staged, detailed, "Staged");
             if (detailedExitCode && !staged.isEmpty()) {
                 return ExitCodes.INVALID;
@@ -175,10 +179,13 @@ final class ChangesCommand implements Runnable {
         @Option(names = "--env", paramLabel = "ENV", description = "Plan for this environment: only hosts tagged ENV.")
         String environment;
 
+        @Mixin
+        LimitOption limit;
+
         @Override
         public Integer call() {
             OrreryCommand root = OrreryCommand.of(spec);
-            Plan plan = root.orrery().process(new LinkedHashSet<>(tags), environment);
+            Plan plan = root.orrery().process(new LinkedHashSet<>(tags), environment, limit.pattern());
             root.out().println(plan.uid());
             return ExitCodes.OK;
         }

@@ -18,13 +18,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code orrery orch ...}: everything done to a stored plan (seed 000). */
 @Command(name = "orch", description = "Report, draw, run and control a stored plan.",
         subcommands = {OrchCommand.Report.class, OrchCommand.Dg.class, OrchCommand.Filter.class, OrchCommand.RunOnce.class,
                 OrchCommand.Stop.class, OrchCommand.Resume.class, OrchCommand.Restart.class, OrchCommand.Retry.class,
-                OrchCommand.Noop.class})
+                OrchCommand.Noop.class, LogsCommand.class})
 final class OrchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -167,9 +168,13 @@ final class OrchCommand implements Runnable {
         @Mixin
         RunOptionsMixin runOptions;
 
+        @Mixin
+        LimitOption limit;
+
         @Override
         public Integer call() {
-            return Runs.runWithProgress(OrreryCommand.of(spec), plan, runOptions);
+            Set<String> outside = Runs.limit(OrreryCommand.of(spec), plan, limit);
+            return Runs.runWithProgress(OrreryCommand.of(spec), plan, runOptions, outside);
         }
     }
 
@@ -205,6 +210,9 @@ final class OrchCommand implements Runnable {
         @Mixin
         RunOptionsMixin runOptions;
 
+        @Mixin
+        LimitOption limit;
+
         abstract ControlResult apply(Orrery orrery);
 
         abstract String done(ControlResult result);
@@ -223,6 +231,7 @@ final class OrchCommand implements Runnable {
             if (reportsDrift()) {
                 printDrift(root, out);
             }
+            Set<String> outside = Runs.limit(root, result.planUid(), limit);
             if (result.runner().isPresent()) {
                 out.println("pid " + result.runner().get().pid() + " on " + result.runner().get().hostname()
                         + " is running the plan and continues with it");
@@ -235,7 +244,7 @@ final class OrchCommand implements Runnable {
                 out.println("Continue with: orrery orch run-once " + result.planUid());
                 return ExitCodes.OK;
             }
-            return Runs.runWithProgress(root, result.planUid(), runOptions);
+            return Runs.runWithProgress(root, result.planUid(), runOptions, outside);
         }
 
         /** One line per unfinished task whose files changed since the plan was made; silent if the files are invalid. */

@@ -2,12 +2,15 @@ package dev.orrery.cli;
 
 import dev.orrery.Orrery;
 import dev.orrery.api.PlanReport;
+import dev.orrery.graph.HostPattern;
 import dev.orrery.model.TaskState;
+import dev.orrery.run.ControlResult;
 import dev.orrery.run.RunResult;
 import dev.orrery.stage.StalePlanException;
 import dev.orrery.stage.StalePlans;
 
 import java.io.PrintWriter;
+import java.util.Set;
 
 /** Runs a plan in this process with live progress lines, then prints the outcome; shared by the run verbs. */
 final class Runs {
@@ -16,6 +19,14 @@ final class Runs {
 
     /** @return {@link ExitCodes#OK} when every task ended SUCCESS or NOOP, else {@link ExitCodes#ERROR} */
     static int runWithProgress(OrreryCommand root, String planRef, RunOptionsMixin runOptions) {
+        return runWithProgress(root, planRef, runOptions, Set.of());
+    }
+
+    /**
+     * As {@link #runWithProgress(OrreryCommand, String, RunOptionsMixin)}; the tasks {@code outsideLimit} were
+     * left out on purpose ({@code --limit}), so the run succeeds when every other task ended SUCCESS or NOOP.
+     */
+    static int runWithProgress(OrreryCommand root, String planRef, RunOptionsMixin runOptions, Set<String> outsideLimit) {
         Orrery orrery = root.orrery().hostKeyPolicy(runOptions.hostKeyPolicy());
         PrintWriter out = root.out();
         String uid = orrery.resolve(planRef);
@@ -27,7 +38,30 @@ final class Runs {
         out.println("Running plan " + uid + " (" + OrchCommand.tasks(count) + ")");
         out.flush();
         RunResult result = orrery.run(uid, runOptions.options(), new ProgressPrinter(out, runOptions.showOutput));
-        return printOutcome(out, orrery, uid, result);
+        int code = printOutcome(out, orrery, uid, result);
+        if (code != ExitCodes.OK && !outsideLimit.isEmpty() && orrery.report(uid).tasks().stream()
+                .allMatch(t -> t.state().letsChildrenStart() || outsideLimit.contains(t.task().id()))) {
+            return ExitCodes.OK;
+        }
+        return code;
+    }
+
+    /**
+     * Applies {@code --limit} to a stored plan: PENDING tasks on other hosts become SKIPPED, and says so.
+     *
+     * @return the ids of the tasks the limit left out
+     */
+    static Set<String> limit(OrreryCommand root, String planRef, LimitOption limit) {
+        HostPattern pattern = limit.pattern();
+        if (pattern.isAll()) {
+            return Set.of();
+        }
+        ControlResult result = root.orrery().limit(planRef, pattern);
+        int n = result.moved().size();
+        root.out().println("Limited to " + pattern + ": " + OrchCommand.tasks(n) + " on other hosts SKIPPED ("
+                + HostPattern.OUTSIDE + ")" + (n == 0 ? "" : "; run them later with 'orrery orch resume "
+                + Formats.shortUid(result.planUid()) + "'"));
+        return Set.copyOf(result.moved());
     }
 
     static int printOutcome(PrintWriter out, Orrery orrery, String uid, RunResult result) {

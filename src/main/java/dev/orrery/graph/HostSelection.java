@@ -15,9 +15,10 @@ import java.util.List;
  *       tag, on all hosts (and builds, without a {@code build} host, on the first of them);</li>
  *   <li>orchestration jobs: their targets, or every host when they name none (seed 001).</li>
  * </ul>
- * The environment keeps only hosts tagged with it, except for the shared {@code build} host.
+ * The environment keeps only hosts tagged with it, except for the shared {@code build} host; a {@link HostPattern}
+ * limit ({@code --limit}) then keeps only the hosts it matches, again except for the build host.
  */
-final class HostSelection {
+public final class HostSelection {
     static final String BUILD_TAG = "build";
     static final String COMPONENTS_TAG = "components";
 
@@ -26,10 +27,17 @@ final class HostSelection {
     private final List<Host> environmentHosts;
     private final List<Host> componentHosts;
     private final List<Host> buildHosts;
+    private final HostPattern limit;
 
     HostSelection(Workspace workspace, String environment) {
+        this(workspace, environment, HostPattern.all());
+    }
+
+    /** @param environment null for every host */
+    public HostSelection(Workspace workspace, String environment, HostPattern limit) {
         this.workspace = workspace;
         this.environment = environment;
+        this.limit = limit;
         this.environmentHosts = workspace.hosts().stream()
                 .filter(h -> environment == null || h.tags().contains(environment)).toList();
         boolean anyTagged = workspace.hosts().stream().anyMatch(h -> h.tags().contains(COMPONENTS_TAG));
@@ -40,11 +48,16 @@ final class HostSelection {
         this.buildHosts = !tagged.isEmpty() ? tagged : componentHosts.stream().limit(1).toList();
     }
 
-    List<Host> hostsFor(Resource resource, String action) {
-        return switch (resource.kind()) {
+    /** The hosts the tasks of this action of the resource run on. */
+    public List<Host> hostsFor(Resource resource, String action) {
+        if (resource.kind() == dev.orrery.model.ResourceKind.COMPONENT && Dependencies.BUILD.equals(action)) {
+            return buildHosts;
+        }
+        List<Host> hosts = switch (resource.kind()) {
             case RESOURCE -> workspace.targetsOf(resource, environment);
-            case COMPONENT -> Dependencies.BUILD.equals(action) ? buildHosts : componentHosts;
+            case COMPONENT -> componentHosts;
             case JOB -> resource.targets().isEmpty() ? environmentHosts : workspace.targetsOf(resource, environment);
         };
+        return limit.select(hosts);
     }
 }

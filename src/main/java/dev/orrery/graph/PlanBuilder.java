@@ -62,11 +62,11 @@ public final class PlanBuilder {
         }
     }
 
-    private PlanBuilder(Workspace workspace, String environment, int changeCount) {
+    private PlanBuilder(Workspace workspace, String environment, HostPattern limit, int changeCount) {
         workspace.resources().forEach(r -> byName.putIfAbsent(r.name(), r));
         indexById = new HashMap<>(Math.max(16, changeCount * 4));
         tasksByResource = new LinkedHashMap<>(Math.max(16, changeCount * 2));
-        hosts = new HostSelection(workspace, environment);
+        hosts = new HostSelection(workspace, environment, limit);
     }
 
     /**
@@ -83,12 +83,19 @@ public final class PlanBuilder {
      */
     public static Plan build(Workspace workspace, List<Change> changes, String environment, String uid,
                              Instant created) {
+        return build(workspace, changes, environment, HostPattern.all(), uid, created);
+    }
+
+    /** As {@link #build(Workspace, List, String, String, Instant)}, with tasks only on the hosts {@code limit} keeps. */
+    public static Plan build(Workspace workspace, List<Change> changes, String environment, HostPattern limit,
+                             String uid, Instant created) {
         Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(limit, "limit");
         Objects.requireNonNull(changes, "changes");
         Objects.requireNonNull(uid, "uid");
         Objects.requireNonNull(created, "created");
         String env = environment == null || environment.isBlank() ? null : environment;
-        PlanBuilder builder = new PlanBuilder(workspace, env, changes.size());
+        PlanBuilder builder = new PlanBuilder(workspace, env, limit, changes.size());
         builder.createTasks(changes);
         builder.addComponentEdges();
         builder.addWaitForEdges();

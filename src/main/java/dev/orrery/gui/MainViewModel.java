@@ -79,9 +79,9 @@ public final class MainViewModel {
         workspace.workspaceProperty().addListener((Observable o) -> updateDetails());
     }
 
-    /** Stages nothing, runs nothing: turns what is staged into a plan for the chosen environment. */
+    /** Stages nothing, runs nothing: turns what is staged into a plan for the chosen environment and limit. */
     public void process() {
-        run.process(Set.of(), workspace.environmentOrNull());
+        run.process(Set.of(), workspace.environmentOrNull(), workspace.limitOrAll());
     }
 
     private void updateDetails() {

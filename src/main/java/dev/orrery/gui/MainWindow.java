@@ -31,6 +31,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -60,6 +61,8 @@ public final class MainWindow {
     public static final String RESTART_BUTTON = "toolbar-restart";
     public static final String RETRY_BUTTON = "toolbar-retry";
     public static final String ENVIRONMENT_CHOOSER = "toolbar-environment";
+    public static final String LIMIT_FIELD = "toolbar-limit";
+    public static final String LIMIT_STATUS = "toolbar-limit-status";
     public static final String CENTER_TABS = "center-tabs";
     public static final String BOTTOM_TABS = "bottom-tabs";
 
@@ -190,7 +193,8 @@ public final class MainWindow {
         var noWorkspace = model.workspace().backendProperty().isNull();
         var noPlan = model.run().planProperty().isNull();
         stageButton.disableProperty().bind(noWorkspace);
-        process.disableProperty().bind(noWorkspace.or(Bindings.isEmpty(model.stage().staged())));
+        process.disableProperty().bind(noWorkspace.or(Bindings.isEmpty(model.stage().staged()))
+                .or(model.workspace().limitValidProperty().not()));
         // a stale plan: Run, Resume and Retry are refused while its unfinished part is stale, Restart while any is
         var runRefused = model.run().runRefusedProperty();
         var stale = model.run().staleProperty();
@@ -207,6 +211,22 @@ public final class MainWindow {
         env.setConverter(EmptyChoice.shownAs("all hosts"));
         Label envLabel = new Label("Environment");
         envLabel.getStyleClass().add(Styles.TOOLBAR_LABEL);
+        TextField limit = new TextField();
+        limit.setId(LIMIT_FIELD);
+        limit.setPromptText("limit: web-*,!db-1");
+        limit.setPrefColumnCount(12);
+        limit.textProperty().bindBidirectional(model.workspace().limitProperty());
+        Label limitStatus = new Label();
+        limitStatus.setId(LIMIT_STATUS);
+        limitStatus.getStyleClass().add(Styles.HINT);
+        limitStatus.textProperty().bind(model.workspace().limitStatusProperty());
+        limitStatus.setMaxWidth(260); // an error names every host and tag: the tooltip has it whole
+        Tooltip limitTip = new Tooltip();
+        limitTip.textProperty().bind(Bindings.concat("Plan only these hosts (as Ansible's --limit): names, tags, web-*, "
+                + "a,b lists, !x to leave out, &x to intersect.\n", model.workspace().limitStatusProperty()));
+        limit.setTooltip(limitTip);
+        model.workspace().limitValidProperty().addListener((o, was, valid) ->
+                limit.pseudoClassStateChanged(Styles.INVALID, !valid));
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.workspace().loadingProperty().or(model.run().runningHereProperty()));
@@ -219,7 +239,7 @@ public final class MainWindow {
                 StaleGuard.explain(run, runRefused), new Separator(Orientation.VERTICAL), stop,
                 StaleGuard.explain(resume, runRefused), StaleGuard.explain(restart, stale),
                 StaleGuard.explain(retry, runRefused),
-                new Separator(Orientation.VERTICAL), envLabel, env, grow, busy);
+                new Separator(Orientation.VERTICAL), envLabel, env, limit, limitStatus, grow, busy);
         bar.getStyleClass().add(Styles.TOOLBAR);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

@@ -59,6 +59,8 @@ public final class Styles {
     public static final PseudoClass CRITICAL = PseudoClass.getPseudoClass("critical");
     public static final PseudoClass HIGHLIGHTED = PseudoClass.getPseudoClass("highlighted");
     public static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    /** A text field whose content is rejected (the --limit field). */
+    public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private static final Map<TaskState, PseudoClass> STATES = new EnumMap<>(TaskState.class);
 

@@ -28,6 +28,7 @@ final class Assembler {
     private final Diagnostics diagnostics;
     private final List<FileDraft> files;
     private final List<Host> hosts = new ArrayList<>();
+    private List<String> environments = List.of();
     private final Map<String, SourceRef> names = new LinkedHashMap<>();
     private final Set<String> hostNamesAndTags = new LinkedHashSet<>();
     private final CycleFinder cycles = new CycleFinder();
@@ -41,6 +42,7 @@ final class Assembler {
     /** The resources, components and jobs in file order; hosts via {@link #hosts()}. */
     List<Resource> assemble() {
         collectHosts();
+        collectEnvironments();
         collectNames();
         Map<String, ResourceDraft> natives = new LinkedHashMap<>();
         Map<String, ComponentDraft> components = new LinkedHashMap<>();
@@ -198,6 +200,23 @@ final class Assembler {
     }
 
     Workspace workspace(List<Resource> resources, Map<Path, Workspace.FileKind> kinds) {
-        return new Workspace(root, hosts, resources, kinds);
+        return new Workspace(root, hosts, resources, kinds, environments);
+    }
+
+    /** The inventories' {@code environments:} lists, each name a tag of some host. */
+    private void collectEnvironments() {
+        java.util.Set<String> tags = new java.util.TreeSet<>();
+        hosts.forEach(h -> tags.addAll(h.tags()));
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (FileDraft file : files) {
+            for (Located env : file.environments()) {
+                if (!tags.contains(env.value())) {
+                    diagnostics.add(env.at(), "environment '" + env.value() + "' is not a tag of any host; tag the"
+                            + " hosts of that environment with it" + Suggestions.didYouMean(env.value(), tags));
+                }
+                out.add(env.value());
+            }
+        }
+        environments = List.copyOf(out);
     }
 }

@@ -21,8 +21,9 @@ final class Drafts {
 
     /** Everything one file contributes. */
     record FileDraft(Path file, List<Host> hosts, List<ResourceDraft> resources, List<ComponentDraft> components,
-                     List<EntryDraft> orchestration) {
+                     List<EntryDraft> orchestration, List<Located> environments) {
         FileDraft {
+            environments = List.copyOf(environments);
             hosts = List.copyOf(hosts);
             resources = List.copyOf(resources);
             components = List.copyOf(components);

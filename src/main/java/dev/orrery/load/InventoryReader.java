@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads an inventory file: {@code hosts:} mapping host names to how to reach them.
+ * Reads an inventory file: {@code hosts:} mapping host names to how to reach them, and optionally
+ * {@code environments: [staging, prod]}, the tags that are environments (what the GUI's chooser offers).
  * <pre>
  * hosts:
  *   web-1:
@@ -25,17 +26,27 @@ import java.util.regex.Pattern;
  * </pre>
  */
 final class InventoryReader {
-    static final List<String> TOP_KEYS = List.of("hosts");
     private static final Pattern JUMP_HOP =
             Pattern.compile("([A-Za-z0-9._-]+@)?([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+])(:[0-9]{1,5})?");
+    static final List<String> TOP_KEYS = List.of("hosts", "environments");
+
+    /** What one inventory file declares: its hosts and, optionally, which tags are environments. */
+    record Inventory(List<Host> hosts, List<Located> environments) {
+    }
+
     static final List<String> HOST_KEYS = List.of("address", "port", "user", "key", "known-hosts", "tags",
             "sandbox", "local", "jump");
 
     private InventoryReader() {
     }
 
-    static List<Host> read(Diagnostics diagnostics, Path file, YamlNode.Mapping root) {
+    static Inventory read(Diagnostics diagnostics, Path file, YamlNode.Mapping root) {
         Fields top = new Fields(diagnostics, file, root, "this inventory file", TOP_KEYS);
+        List<Located> environments = top.list("environments");
+        return new Inventory(hosts(diagnostics, file, top), environments);
+    }
+
+    private static List<Host> hosts(Diagnostics diagnostics, Path file, Fields top) {
         List<Host> hosts = new ArrayList<>();
         if (top.node("hosts").orElse(null) instanceof YamlNode.Scalar s && s.isNull()) {
             return hosts;

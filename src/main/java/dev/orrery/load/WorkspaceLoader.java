@@ -167,16 +167,21 @@ public final class WorkspaceLoader {
 
     private static FileDraft draft(Path root, Path path, FileKind kind, YamlNode node, Diagnostics diagnostics) {
         List<dev.orrery.model.Host> hosts = List.of();
+        List<Located> environments = List.of();
         List<Drafts.ResourceDraft> resources = List.of();
         List<Drafts.ComponentDraft> components = List.of();
         List<Drafts.EntryDraft> entries = List.of();
         switch (kind) {
-            case INVENTORY -> hosts = InventoryReader.read(diagnostics, path, (YamlNode.Mapping) node);
+            case INVENTORY -> {
+                InventoryReader.Inventory inventory = InventoryReader.read(diagnostics, path, (YamlNode.Mapping) node);
+                hosts = inventory.hosts();
+                environments = inventory.environments();
+            }
             case RESOURCES -> resources = ResourcesReader.read(diagnostics, path, (YamlNode.Mapping) node);
             case COMPONENTS -> components = ComponentsReader.read(diagnostics, path, (YamlNode.Mapping) node);
             case ORCHESTRATION -> entries = OrchestrationReader.read(diagnostics, path, root, (YamlNode.Sequence) node);
         }
-        return new FileDraft(path, hosts, resources, components, entries);
+        return new FileDraft(path, hosts, resources, components, entries, environments);
     }
 
     private static Optional<String> nearMiss(YamlNode node) {

@@ -11,11 +11,18 @@ import java.util.Optional;
  *
  * @param resources resources, components and jobs together, in file order
  * @param files     every YAML file that was read, with its detected kind
+ * @param environments the inventory's {@code environments:} list (host tags), empty when it has none
  */
-public record Workspace(Path root, List<Host> hosts, List<Resource> resources, Map<Path, FileKind> files) {
+public record Workspace(Path root, List<Host> hosts, List<Resource> resources, Map<Path, FileKind> files,
+                        List<String> environments) {
     public enum FileKind { INVENTORY, RESOURCES, COMPONENTS, ORCHESTRATION }
 
+    public Workspace(Path root, List<Host> hosts, List<Resource> resources, Map<Path, FileKind> files) {
+        this(root, hosts, resources, files, List.of());
+    }
+
     public Workspace {
+        environments = List.copyOf(environments);
         hosts = List.copyOf(hosts);
         resources = List.copyOf(resources);
         files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));

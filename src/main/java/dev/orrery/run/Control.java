@@ -1,6 +1,8 @@
 package dev.orrery.run;
 
 import dev.orrery.stage.Replan;
+import dev.orrery.graph.HostPattern;
+import dev.orrery.model.Host;
 import dev.orrery.model.LockHolder;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Task;
@@ -132,6 +134,25 @@ public final class Control {
                 SKIPPED, "filtered out", now));
         moved.addAll(store.tasks().transitionAll(uid, inside, List.of(SKIPPED), PENDING, "filtered in", now));
         return result(uid, moved);
+    }
+
+    /**
+     * {@code --limit} on a run verb: PENDING tasks on hosts the pattern leaves out become SKIPPED with the reason
+     * {@value HostPattern#OUTSIDE} (resume them later without the limit). Tasks in other states are left alone.
+     *
+     * @param hosts the inventory's hosts by name (a task whose host left the inventory is outside any limit)
+     * @throws IllegalArgumentException when the pattern names no host or tag of the inventory, or matches none
+     */
+    public ControlResult limit(String planRef, HostPattern limit, Map<String, Host> hosts) {
+        String uid = resolve(planRef);
+        if (limit.isAll()) {
+            return result(uid, List.of());
+        }
+        limit.require(hosts.values());
+        List<String> outside = shape(uid).plan().tasks().stream()
+                .filter(t -> !limit.keeps(t, hosts.get(t.host()))).map(Task::id).toList();
+        return result(uid, store.tasks().transitionAll(uid, outside, List.of(PENDING), SKIPPED, HostPattern.OUTSIDE,
+                Instant.now()));
     }
 
     /** The live process running the plan, if any. */

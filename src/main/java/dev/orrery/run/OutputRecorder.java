@@ -21,6 +21,7 @@ final class OutputRecorder {
     private final OutputLog log;
     private final String planUid;
     private final String taskId;
+    private final long runId;
     private final int attempt;
     private final List<String> secrets;
     private final long cap;
@@ -31,10 +32,12 @@ final class OutputRecorder {
     private String lastStderrLine;
     private int lastStderrStep = -1;
 
-    OutputRecorder(OutputLog log, String planUid, String taskId, int attempt, List<String> secrets, long cap) {
+    OutputRecorder(OutputLog log, String planUid, String taskId, long runId, int attempt, List<String> secrets,
+                   long cap) {
         this.log = log;
         this.planUid = planUid;
         this.taskId = taskId;
+        this.runId = runId;
         this.attempt = attempt;
         this.secrets = secrets;
         this.cap = cap;
@@ -59,13 +62,13 @@ final class OutputRecorder {
         } else {
             bytesKept += size;
         }
-        keep(log.add(new OutputChunk(planUid, taskId, attempt, step, stream, text)));
+        keep(log.add(new OutputChunk(planUid, taskId, attempt, step, stream, text, runId)));
     }
 
     /** The exit code of step {@code step}; returns once it and every earlier line are committed. */
     void exit(int step, int code) {
         synchronized (this) {
-            keep(log.add(new OutputChunk(planUid, taskId, attempt, step, Stream.EXIT, Integer.toString(code))));
+            keep(log.add(new OutputChunk(planUid, taskId, attempt, step, Stream.EXIT, Integer.toString(code), runId)));
         }
         flush();
     }

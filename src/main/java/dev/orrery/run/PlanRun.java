@@ -89,6 +89,8 @@ final class PlanRun implements AutoCloseable {
     private ExecutorService workers;
     private OutputLog output;
     private long lastSeq;
+    /** The run this drive records (runs.id): output lines carry it, so each run keeps its own lines. */
+    private long runId;
     private boolean attemptsStale;
     private boolean stopping;
 
@@ -151,7 +153,7 @@ final class PlanRun implements AutoCloseable {
             lastSeq = tasks.lastSeq(uid);
             Recovery.afterTakeover(store, uid, lock);
             output = new OutputLog(tasks, listeners);
-            long runId = store.runs().start(uid, plan.environment(), Instant.now());
+            runId = store.runs().start(uid, plan.environment(), Instant.now());
             LOG.info("running plan {} ({} tasks), run {}", uid, plan.tasks().size(), runId);
             refreshStatuses();
             uncommitted.addAll(store.changes().ofPlan(uid));
@@ -395,7 +397,7 @@ final class PlanRun implements AutoCloseable {
             }
             setState(task.id(), TaskState.RUNNING);
             int attempt = attempts.merge(task.id(), 1, Integer::sum);
-            OutputRecorder recorder = new OutputRecorder(output, uid, task.id(), attempt, task.secrets(),
+            OutputRecorder recorder = new OutputRecorder(output, uid, task.id(), runId, attempt, task.secrets(),
                     options.outputCap());
             started.add(new Running(task, attempt, null, recorder, 0));
         }

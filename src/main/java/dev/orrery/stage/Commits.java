@@ -86,10 +86,12 @@ public final class Commits {
         ResourceSnapshot commit = null;
         String uncommit = null;
         if (commitsState(change)) {
-            if (Action.REMOVE.equals(change.action())) {
+            // no desired state: the plan ran the change on part of its hosts (--limit), so nothing is committed
+            Optional<ResourceSnapshot> desired = store.plans().desired(plan.uid(), change.resource());
+            if (desired.isPresent() && Action.REMOVE.equals(change.action())) {
                 uncommit = change.resource();
             } else {
-                commit = store.plans().desired(plan.uid(), change.resource()).orElse(null);
+                commit = desired.orElse(null);
             }
         }
         return store.changes().execute(plan.uid(), change.id(), at, plan.environment(), commit, uncommit);

@@ -1,5 +1,6 @@
 package dev.orrery.stage;
 
+import dev.orrery.graph.HostPattern;
 import dev.orrery.graph.PlanBuilder;
 import dev.orrery.model.Action;
 import dev.orrery.model.Change;
@@ -45,6 +46,16 @@ public final class Processor {
      * @throws dev.orrery.graph.CycleException if the changes' tasks make a cycle
      */
     public static Plan process(Workspace workspace, Store store, Set<String> tags, String environment) {
+        return process(workspace, store, tags, environment, HostPattern.all());
+    }
+
+    /**
+     * As {@link #process(Workspace, Store, Set, String)}, with tasks only on the hosts {@code limit} keeps: changes
+     * without a host inside it stay staged, and a resource with hosts outside it is not committed when its tasks
+     * succeed (see {@link Limits}).
+     */
+    public static Plan process(Workspace workspace, Store store, Set<String> tags, String environment,
+                               HostPattern limit) {
         String env = environment == null ? "" : environment.strip();
         Set<String> wanted = tags == null ? Set.of() : tags;
         List<Change> staged = store.changes().stagedWithoutDiffs().stream()
@@ -56,7 +67,7 @@ public final class Processor {
                     + (wanted.isEmpty() ? "" : " with tag " + String.join(" or ", new java.util.TreeSet<>(wanted)))
                     + ": run `changes stage` first");
         }
-        return process(workspace, store, changes, env, Map.of());
+        return process(workspace, store, changes, env, Map.of(), limit);
     }
 
     /**
@@ -89,16 +100,29 @@ public final class Processor {
      */
     static Plan process(Workspace files, Store store, List<Change> changes, String env,
                         Map<String, ResourceSnapshot> desiredOverride) {
+        return process(files, store, changes, env, desiredOverride, HostPattern.all());
+    }
+
+    private static Plan process(Workspace files, Store store, List<Change> staged, String env,
+                                Map<String, ResourceSnapshot> desiredOverride, HostPattern limit) {
         Workspace workspace = RepositoryCommits.pinned(files);
         Map<String, ResourceSnapshot> committed = store.committed().all(env);
-        Workspace planned = planWorkspace(workspace, store, changes, committed, desiredOverride, env);
-        Plan plan = PlanBuilder.build(withoutNeedlessBuilds(planned, changes, committed), changes, env,
-                UUID.randomUUID().toString(), Instant.now());
+        Limits.check(workspace, env, limit);
+        Workspace planned = planWorkspace(workspace, store, staged, committed, desiredOverride, env);
         Map<String, Resource> byName = new HashMap<>();
         planned.resources().forEach(r -> byName.putIfAbsent(r.name(), r));
-        // jobs: stored so a committer can read the fingerprint; Commits never writes them to committed state
+        List<Change> changes = Limits.inside(staged, env, limit, byName::get, planned);
+        if (changes.isEmpty()) {
+            throw new StageException("no staged change has a host inside --limit '" + limit + "'"
+                    + (env.isEmpty() ? "" : " in environment '" + env + "'"));
+        }
+        Plan plan = PlanBuilder.build(withoutNeedlessBuilds(planned, changes, committed), changes, env, limit,
+                UUID.randomUUID().toString(), Instant.now());
+        // jobs: stored so a committer can read the fingerprint; Commits never writes them to committed state.
+        // A change the limit runs on part of its hosts stores no desired state: Commits then commits nothing.
         List<Change> stored = changes.stream()
-                .filter(c -> Commits.commitsState(c) || c.kind() == ResourceKind.JOB).toList();
+                .filter(c -> c.kind() == ResourceKind.JOB || (Commits.commitsState(c)
+                        && !Limits.partial(c, byName.get(c.resource()), env, limit, planned))).toList();
         List<ResourceSnapshot> snapshots = Parallel.map(stored, c -> {
             ResourceSnapshot snapshot = desiredOverride.get(c.resource());
             return snapshot != null ? snapshot : Snapshots.of(byName.get(c.resource()));

@@ -1,5 +1,6 @@
 package dev.orrery.stage;
 
+import dev.orrery.graph.HostPattern;
 import dev.orrery.model.Action;
 import dev.orrery.model.Change;
 import dev.orrery.model.FieldDiff;
@@ -57,6 +58,26 @@ public final class Stager {
     /** The changes {@link #stage} would store, without writing anything. */
     public static List<Change> preview(Workspace workspace, Store store, StageRequest request) {
         return new Diffing(RepositoryCommits.pinned(workspace), store, request, Instant.now()).changes();
+    }
+
+    /** As {@link #preview(Workspace, Store, StageRequest)}, only changes with a host inside {@code limit}. */
+    public static List<Change> preview(Workspace workspace, Store store, StageRequest request, HostPattern limit) {
+        List<Change> changes = preview(workspace, store, request);
+        if (limit.isAll()) {
+            return changes;
+        }
+        String env = request.environment();
+        Limits.check(workspace, env, limit);
+        return Limits.inside(changes, env, limit, Limits.resolver(workspace, store.committed().all(env)), workspace);
+    }
+
+    /** As {@link #stage(Workspace, Store, StageRequest)}, only changes with a host inside {@code limit} (see {@link Limits}). */
+    public static List<Change> stage(Workspace workspace, Store store, StageRequest request, HostPattern limit) {
+        List<Change> changes = preview(workspace, store, request, limit);
+        if (request.fingerprintsOnly()) {
+            return changes;
+        }
+        return store.changes().stageAll(changes);
     }
 
     /**

@@ -18,7 +18,8 @@ final class Migrations {
     /** In order; append new files, never edit a released one. */
     static final List<String> SCRIPTS = List.of("001-initial.sql", "002-transition-trigger.sql",
             "003-staged-lookup.sql", "004-edge-lists.sql", "005-partial-status-indexes.sql",
-            "006-processed-plan-index.sql", "007-run-outcome.sql", "008-plan-base.sql");
+            "006-processed-plan-index.sql", "007-run-outcome.sql", "008-plan-base.sql",
+            "009-output-per-run.sql");
 
     private Migrations() {
     }

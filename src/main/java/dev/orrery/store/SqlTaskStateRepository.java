@@ -8,6 +8,7 @@ import dev.orrery.model.Transition;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -203,8 +204,8 @@ final class SqlTaskStateRepository implements TaskStateRepository {
             return;
         }
         db.write("store output of " + chunks.get(0).taskId(), d -> {
-            PreparedStatement ps = d.prepare("INSERT INTO output (plan_id, task_id, attempt, step, stream, text) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)");
+            PreparedStatement ps = d.prepare("INSERT INTO output (plan_id, task_id, attempt, step, stream, text, run_id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)");
             for (OutputChunk chunk : chunks) {
                 ps.setLong(1, store.planId(d, chunk.planUid()));
                 ps.setString(2, chunk.taskId());
@@ -212,6 +213,11 @@ final class SqlTaskStateRepository implements TaskStateRepository {
                 ps.setInt(4, chunk.step());
                 ps.setString(5, chunk.stream().name());
                 ps.setString(6, chunk.text());
+                if (chunk.runId() > 0) {
+                    ps.setLong(7, chunk.runId());
+                } else {
+                    ps.setNull(7, Types.INTEGER);
+                }
                 ps.executeUpdate();
             }
             return null;
@@ -221,7 +227,7 @@ final class SqlTaskStateRepository implements TaskStateRepository {
     @Override
     public List<OutputChunk> output(String planUid, String taskId) {
         return db.read("read output of " + taskId, d -> {
-            PreparedStatement ps = d.prepare("SELECT attempt, step, stream, text FROM output "
+            PreparedStatement ps = d.prepare("SELECT attempt, step, stream, text, run_id FROM output "
                     + "WHERE plan_id = ? AND task_id = ? ORDER BY seq");
             ps.setLong(1, store.planId(d, planUid));
             ps.setString(2, taskId);
@@ -229,7 +235,7 @@ final class SqlTaskStateRepository implements TaskStateRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new OutputChunk(planUid, taskId, rs.getInt(1), rs.getInt(2),
-                            OutputChunk.Stream.valueOf(rs.getString(3)), rs.getString(4)));
+                            OutputChunk.Stream.valueOf(rs.getString(3)), rs.getString(4), rs.getLong(5)));
                 }
             }
             return out;
@@ -239,7 +245,7 @@ final class SqlTaskStateRepository implements TaskStateRepository {
     @Override
     public List<NumberedOutput> outputSince(String planUid, long afterSeq) {
         return db.read("read output of " + planUid, d -> {
-            PreparedStatement ps = d.prepare("SELECT seq, task_id, attempt, step, stream, text FROM output "
+            PreparedStatement ps = d.prepare("SELECT seq, task_id, attempt, step, stream, text, run_id FROM output "
                     + "WHERE plan_id = ? AND seq > ? ORDER BY seq");
             ps.setLong(1, store.planId(d, planUid));
             ps.setLong(2, afterSeq);
@@ -247,7 +253,7 @@ final class SqlTaskStateRepository implements TaskStateRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new NumberedOutput(rs.getLong(1), new OutputChunk(planUid, rs.getString(2), rs.getInt(3),
-                            rs.getInt(4), OutputChunk.Stream.valueOf(rs.getString(5)), rs.getString(6))));
+                            rs.getInt(4), OutputChunk.Stream.valueOf(rs.getString(5)), rs.getString(6), rs.getLong(7))));
                 }
             }
             return out;

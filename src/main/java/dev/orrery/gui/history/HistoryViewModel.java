@@ -95,15 +95,17 @@ public final class HistoryViewModel {
         }, this::failed);
     }
 
-    /** Loads one task's output of the opened run. */
+    /** Loads one task's output of the opened run: only the lines that run recorded, not those of other runs. */
     public void showOutput(String taskId) {
         OrreryBackend b = backend;
         PastRun past = opened.get();
         if (b == null || past == null || taskId == null) {
             return;
         }
-        executor.submit(() -> b.output(past.plan().uid(), taskId), chunks -> taskOutput.set(chunks.isEmpty()
-                ? "(no output recorded for " + taskId + ")" : RunViewModel.formatOutput(chunks)),
+        long runId = past.run().id();
+        executor.submit(() -> b.output(past.plan().uid(), taskId).stream().filter(c -> c.runId() == runId).toList(),
+                chunks -> taskOutput.set(chunks.isEmpty() ? "(no output recorded for " + taskId + " in run " + runId + ")"
+                        : RunViewModel.formatOutput(chunks)),
                 this::failed);
     }
 

@@ -113,10 +113,15 @@ public final class RunViewModel {
 
     /** Turns the staged changes into a plan and shows it; nothing runs until {@link #run()}. */
     public void process(Set<String> tags, String environment) {
+        process(tags, environment, dev.orrery.graph.HostPattern.all());
+    }
+
+    /** As {@link #process(Set, String)}, with tasks only on the hosts {@code limit} keeps. */
+    public void process(Set<String> tags, String environment, dev.orrery.graph.HostPattern limit) {
         OrreryBackend b = requireBackend();
         message.set("Processing staged changes …");
         executor.submit(() -> {
-            Plan p = b.process(tags, environment);
+            Plan p = b.process(tags, environment, limit);
             return new Loaded(p, b.statuses(p.uid()), b.changesOf(p.uid()));
         }, loaded -> {
             applyPlan(loaded);
@@ -479,12 +484,7 @@ public final class RunViewModel {
                 attempt = c.attempt();
                 sb.append("── attempt ").append(attempt).append(" ──\n");
             }
-            String text = c.text().endsWith("\n") ? c.text() : c.text() + "\n";
-            switch (c.stream()) {
-                case STDOUT -> sb.append(text);
-                case STDERR -> text.lines().forEach(l -> sb.append("! ").append(l).append('\n'));
-                case EXIT -> sb.append("[step ").append(c.step()).append(" exit ").append(c.text().strip()).append("]\n");
-            }
+            sb.append(dev.orrery.api.TaskLog.body(List.of(c)));
         }
         return sb.toString();
     }

@@ -109,6 +109,11 @@ public final class CoreBackend implements OrreryBackend {
     }
 
     @Override
+    public Plan process(Set<String> tags, String environment, dev.orrery.graph.HostPattern limit) {
+        return orrery.process(tags, environment, limit);
+    }
+
+    @Override
     public Plan rollback(long releaseId, String environment) {
         return orrery.rollback(releaseId, environment);
     }

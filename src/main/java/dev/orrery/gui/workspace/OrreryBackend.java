@@ -49,6 +49,14 @@ public interface OrreryBackend extends AutoCloseable {
     /** Turns the staged bucket into a stored plan (only planned: nothing runs). */
     Plan process(Set<String> tags, String environment);
 
+    /** As {@link #process(Set, String)}, with tasks only on the hosts {@code limit} keeps ({@code --limit}). */
+    default Plan process(Set<String> tags, String environment, dev.orrery.graph.HostPattern limit) {
+        if (!limit.isAll()) {
+            throw new UnsupportedOperationException("this backend cannot limit plans to hosts");
+        }
+        return process(tags, environment);
+    }
+
     /** Stages and processes the way back to a release (seed 003). */
     Plan rollback(long releaseId, String environment);
 

@@ -1,5 +1,7 @@
 package dev.orrery.gui.workspace;
 
+import dev.orrery.graph.Environments;
+import dev.orrery.graph.HostPattern;
 import dev.orrery.gui.UiExecutor;
 import dev.orrery.load.LoadResult;
 import dev.orrery.load.Problem;
@@ -13,13 +15,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -42,6 +45,9 @@ public final class WorkspaceViewModel {
     /** One read-only view, kept: a fresh wrapper per call would drop listeners once collected. */
     private final ObservableList<String> environmentsView = FXCollections.unmodifiableObservableList(environments);
     private final ObjectProperty<String> environment = new SimpleObjectProperty<>(ALL_HOSTS);
+    private final StringProperty limit = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper limitStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper limitValid = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No workspace open");
     private final ReadOnlyObjectWrapper<WorkspaceTree> tree = new ReadOnlyObjectWrapper<>(WorkspaceTree.empty());
@@ -49,6 +55,67 @@ public final class WorkspaceViewModel {
     public WorkspaceViewModel(UiExecutor executor, Function<Path, OrreryBackend> backends) {
         this.executor = Objects.requireNonNull(executor);
         this.backends = Objects.requireNonNull(backends);
+        limit.addListener((o, a, b) -> checkLimit());
+        environment.addListener((o, a, b) -> checkLimit());
+    }
+
+    /** Validates the limit against the chosen environment's hosts: "2 of 3 hosts: db-1, app-1" or the error. */
+    private void checkLimit() {
+        String text = limit.get();
+        Workspace ws = workspace.get();
+        if (text == null || text.isBlank()) {
+            limitValid.set(true);
+            limitStatus.set(ws == null ? "" : "all " + Environments.hostsOf(ws, environmentOrNull()).size() + " hosts");
+            return;
+        }
+        try {
+            HostPattern pattern = HostPattern.parse(text);
+            if (ws == null) {
+                limitValid.set(true);
+                limitStatus.set("");
+                return;
+            }
+            List<Host> inEnvironment = Environments.hostsOf(ws, environmentOrNull());
+            var problem = pattern.problem(ws.hosts()).or(() -> pattern.problem(inEnvironment));
+            if (problem.isPresent()) {
+                limitValid.set(false);
+                limitStatus.set(problem.get());
+                return;
+            }
+            List<Host> selected = pattern.select(inEnvironment);
+            limitValid.set(true);
+            limitStatus.set(selected.size() + " of " + inEnvironment.size() + " hosts: "
+                    + String.join(", ", selected.stream().map(Host::name).toList()));
+        } catch (IllegalArgumentException e) {
+            limitValid.set(false);
+            limitStatus.set(e.getMessage());
+        }
+    }
+
+    /**
+     * The limit to plan with: every host when the field is empty.
+     *
+     * @throws IllegalArgumentException when the pattern is wrong (never "every host" by mistake)
+     */
+    public HostPattern limitOrAll() {
+        if (!limitValid.get()) {
+            throw new IllegalArgumentException(limitStatus.get());
+        }
+        return HostPattern.parseOrAll(limit.get());
+    }
+
+    /** The {@code --limit} pattern typed in the toolbar; writable. */
+    public StringProperty limitProperty() {
+        return limit;
+    }
+
+    /** "2 of 3 hosts: db-1, app-1", or why the pattern is wrong. */
+    public ReadOnlyStringProperty limitStatusProperty() {
+        return limitStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty limitValidProperty() {
+        return limitValid.getReadOnlyProperty();
     }
 
     /** Closes the current workspace (if any) and opens {@code root}; loading runs in the background. */
@@ -86,13 +153,11 @@ public final class WorkspaceViewModel {
         result.workspace().ifPresent(ws -> {
             workspace.set(ws);
             tree.set(WorkspaceTree.of(ws));
-            TreeSet<String> tags = new TreeSet<>();
-            ws.hosts().stream().map(Host::tags).forEach(tags::addAll);
-            tags.removeIf(t -> t.equals("build") || t.equals("components"));
             String chosen = environment.get();
             environments.setAll(ALL_HOSTS);
-            environments.addAll(tags);
+            environments.addAll(Environments.of(ws));
             environment.set(environments.contains(chosen) ? chosen : ALL_HOSTS);
+            checkLimit();
         });
         if (result.workspace().isEmpty()) {
             tree.set(WorkspaceTree.ofProblems(result.problems()));
@@ -141,7 +206,7 @@ public final class WorkspaceViewModel {
         return problemsView;
     }
 
-    /** The inventory's host tags (staging, prod...) after {@link #ALL_HOSTS}. */
+    /** The environments ({@link Environments}: the inventory's list, else the tags nothing targets) after {@link #ALL_HOSTS}. */
     public ObservableList<String> environments() {
         return environmentsView;
     }
