@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a class allowed to break one of DESIGN.md's dependency rules. The architecture test skips it, so
+ * Marks a class allowed to break one of the dependency rules in docs/architecture.md. The architecture test skips it, so
  * the reason and the decision record that accepted it must be stated here, where a reader finds them.
  */
 @Documented

@@ -66,7 +66,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Orrery as a library: everything the command line does, for another Java program (seed 001's "library
+ * Orrery as a library: everything the command line does, for another Java program (Directord's "library
  * usage"). Open a workspace folder, look at what changed, stage it, process it into a plan, run the plan on
  * its hosts and follow it:
  *
@@ -180,7 +180,7 @@ public final class Orrery implements AutoCloseable {
         return this;
     }
 
-    // ---------------------------------------------------------------- editing wait-for (issue 5)
+    // ---------------------------------------------------------------- editing wait-for
 
     /**
      * {@code resource} waits for {@code waitsFor} from now on: the wait-for list in the file that defines it gets

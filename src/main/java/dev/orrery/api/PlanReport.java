@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A plan and the state of every task, in the plan's topological order (seed 000's {@code orch report}).
+ * A plan and the state of every task, in the plan's topological order (Solar's {@code orch report}).
  *
  * @param runner the live process running the plan now, if any
  */

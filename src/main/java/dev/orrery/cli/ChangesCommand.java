@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
-/** {@code orrery changes ...}: the staged bucket (seed 002) and the history of executed changes (seed 000). */
+/** {@code orrery changes ...}: the staged bucket (Solar's workflow) and the history of executed changes (Solar's workflow). */
 @Command(name = "changes", description = "Stage changes, list and discard them, see their history, process them into a plan.",
         subcommands = {ChangesCommand.Stage.class, ChangesCommand.Staged.class, ChangesCommand.Discard.class,
                 ChangesCommand.History.class, ChangesCommand.Process.class})

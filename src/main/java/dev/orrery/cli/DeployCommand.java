@@ -32,11 +32,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * {@code orrery deploy FILE [--only-plan]}: seed 004's component flow. Stages what differs in the component
+ * {@code orrery deploy FILE [--only-plan]}: the Toolforge component flow. Stages what differs in the component
  * file, plans it (builds, then deploys in wait-for order) and runs it, printing one line per component as
- * it finishes, in the seed's style.
+ * it finishes, in Toolforge's style.
  */
-@Command(name = "deploy", description = {"Deploy a component file (seed 004) with one line per component.",
+@Command(name = "deploy", description = {"Deploy a component file (the Toolforge components format) with one line per component.",
         "Builds images, then deploys the components in wait-for order; --only-plan shows the plan only."})
 final class DeployCommand implements Callable<Integer> {
     static final String OK = "✅";
@@ -92,7 +92,7 @@ final class DeployCommand implements Callable<Integer> {
 
     /**
      * Prints each component once its build (then its deploy) settled: builds first, then deploys, each in the
-     * plan's order, as seed 004 shows.
+     * plan's order, as Toolforge shows it.
      */
     private RunResult follow(PrintWriter out, Workspace workspace, RunHandle run) throws Exception {
         Sections sections = new Sections(workspace, run.poll());
@@ -113,7 +113,7 @@ final class DeployCommand implements Callable<Integer> {
         return result;
     }
 
-    /** The plan in the seed's {@code [ ] name} style, builds then deploys, in plan order. */
+    /** The plan in Toolforge's {@code [ ] name} style, builds then deploys, in plan order. */
     static void printPlan(PrintWriter out, Workspace workspace, Plan plan) {
         Map<String, List<Task>> builds = byComponent(plan, "build");
         Map<String, List<Task>> deploys = byComponent(plan, null);

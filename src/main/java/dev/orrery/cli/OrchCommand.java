@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code orrery orch ...}: everything done to a stored plan (seed 000). */
+/** {@code orrery orch ...}: everything done to a stored plan (Solar's workflow). */
 @Command(name = "orch", description = "Report, draw, run and control a stored plan.",
         subcommands = {OrchCommand.Report.class, OrchCommand.Dg.class, OrchCommand.Filter.class, OrchCommand.RunOnce.class,
                 OrchCommand.Stop.class, OrchCommand.Resume.class, OrchCommand.Restart.class, OrchCommand.Retry.class,

@@ -29,11 +29,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * {@code orrery orchestrate FILE}: seed 001's orchestration flow in one go: stage the jobs whose fingerprint
+ * {@code orrery orchestrate FILE}: the Directord orchestration flow in one go: stage the jobs whose fingerprint
  * has not succeeded on a target yet, process them into a plan, run it, and print each job id (one per job
  * and target) with its outcome.
  */
-@Command(name = "orchestrate", description = {"Run an orchestration file (seed 001): stage, plan and run its jobs.",
+@Command(name = "orchestrate", description = {"Run an orchestration file (the Directord orchestration format): stage, plan and run its jobs.",
         "Prints one id per job and target, then each outcome; cached jobs are skipped."})
 final class OrchestrateCommand implements Callable<Integer> {
     @Spec

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code orrery releases [--env E]}: completed deployments with their metadata (seed 003). */
+/** {@code orrery releases [--env E]}: completed deployments with their metadata. */
 @Command(name = "releases", description = "List releases (plans that completed) with their metadata, newest first.")
 final class ReleasesCommand implements Callable<Integer> {
     @Spec

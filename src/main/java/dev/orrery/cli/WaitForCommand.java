@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code orrery wait-for add|remove|move}: the graph edits of issue 5 from the command line. Only the touched
+ * {@code orrery wait-for add|remove|move}: the graph's wait-for edits from the command line. Only the touched
  * wait-for list changes in the file; a refused edit (a cycle, an unknown name) writes nothing and exits 2.
  */
 @Command(name = "wait-for", description = "Edit the wait-for lists in the workspace files (only those lines change).",

@@ -13,7 +13,7 @@ import java.util.Optional;
 final class Dependencies {
     /** Component attribute naming the component whose build image a component reuses. */
     static final String REUSE_FROM = "reuse-from";
-    /** Job attributes (seed 001): entry and job number, 1-based, and whether the entry is async. */
+    /** Job attributes (Directord): entry and job number, 1-based, and whether the entry is async. */
     static final String ENTRY = "entry";
     static final String INDEX = "index";
     static final String ASYNC = "async";

@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Graphviz DOT text of a plan ({@code orch dg}): the transitively reduced edges, one box per task labelled
- * {@code resource.action@host}, filled with the colour of its state (DESIGN.md's table). Blocked tasks
+ * {@code resource.action@host}, filled with the colour of its state (the README's state table). Blocked tasks
  * (PENDING behind an ERROR) are drawn dashed and labelled so.
  *
  * <p>Complexity {@code O(V + E)}. Thread safety: stateless; callable from any thread.

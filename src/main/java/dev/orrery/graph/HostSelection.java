@@ -10,10 +10,10 @@ import java.util.List;
  * Which hosts a task of a resource runs on, for one environment.
  * <ul>
  *   <li>native resources: {@link Workspace#targetsOf(Resource, String)};</li>
- *   <li>components (seed 004 files name no hosts): {@code build} on the first inventory host tagged
+ *   <li>components (Toolforge component files name no hosts): {@code build} on the first inventory host tagged
  *       {@code build}, every other action on the hosts tagged {@code components}; when no host carries that
  *       tag, on all hosts (and builds, without a {@code build} host, on the first of them);</li>
- *   <li>orchestration jobs: their targets, or every host when they name none (seed 001).</li>
+ *   <li>orchestration jobs: their targets, or every host when they name none (the Directord orchestration format).</li>
  * </ul>
  * The environment keeps only hosts tagged with it, except for the shared {@code build} host; a {@link HostPattern}
  * limit ({@code --limit}) then keeps only the hosts it matches, again except for the build host.

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Orders the orchestration job tasks of a plan (seed 001): within an entry, the jobs on one target run in job
+ * Orders the orchestration job tasks of a plan (the Directord orchestration format): within an entry, the jobs on one target run in job
  * order; an entry starts on any target only when the previous entry has finished everywhere (a barrier), unless
  * the entry is {@code async: true}, which neither waits for nor holds back other entries. Jobs left out of the
  * plan (already done, same fingerprint) are skipped over: the next job waits for the previous one present.

@@ -22,7 +22,7 @@ import java.util.PriorityQueue;
 /**
  * Turns staged changes into a plan: a DAG of tasks, one per (resource, action, host).
  *
- * <p>Rules (see docs/decisions/graph-01-plan-edges.md):
+ * <p>Rules (see docs/decisions/0009-plan-edges.md):
  * <ul>
  *   <li>Hosts: {@link HostSelection} (native targets for the environment; components on {@code build} /
  *       {@code components} hosts; jobs on their targets or every host).</li>

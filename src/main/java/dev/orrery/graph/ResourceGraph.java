@@ -209,7 +209,7 @@ public final class ResourceGraph {
         edges.putIfAbsent(key(from, to), new ResourceEdge(parent, child, kind));
     }
 
-    /** Seed 001 order at resource level: each job after the previous one, each entry after the previous one. */
+    /** Directord's order at resource level: each job after the previous one, each entry after the previous one. */
     private static void addJobOrder(Iterable<Resource> all, Map<Long, ResourceEdge> edges, Map<String, Integer> index) {
         Map<String, TreeMap<Integer, TreeMap<Integer, Resource>>> files = new LinkedHashMap<>();
         Map<String, Map<Integer, Boolean>> async = new HashMap<>();

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Turns seed-004 components into resources with real steps. Builds run on the first host tagged
+ * Turns Toolforge components into resources with real steps. Builds run on the first host tagged
  * {@code build} (else the first host), deploys on the hosts tagged {@code components} (else every host).
  * <ul>
  *   <li>build: a local repository folder is uploaded (relative to the workspace) into {@code builds/<name>/},

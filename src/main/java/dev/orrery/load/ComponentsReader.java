@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a seed-004 component file, indented or printed flat as in the seed (see {@link FlatComponents}).
+ * Reads a Toolforge components file, indented or printed flat as Toolforge's documentation prints it (see {@link FlatComponents}).
  * <pre>
  * config-version: 0.1
  * components:

@@ -54,13 +54,13 @@ final class Drafts {
     record CopyDraft(Located source, Located destination, Located owner, Located mode, SourceRef at) implements StepDraft {
     }
 
-    /** A seed-004 component. {@code repository} is a URL or a folder relative to {@code dir}. */
+    /** A Toolforge component. {@code repository} is a URL or a folder relative to {@code dir}. */
     record ComponentDraft(String name, SourceRef at, Path dir, String type, String description,
                           Optional<Located> repository, Optional<Located> reuseFrom, String command, String schedule,
                           List<Located> waitFor) {
     }
 
-    /** One entry of a seed-001 orchestration; its jobs are already resources apart from their targets. */
+    /** One entry of a Directord orchestration; its jobs are already resources apart from their targets. */
     record EntryDraft(SourceRef at, List<Located> targets, List<Resource> jobs) {
     }
 }

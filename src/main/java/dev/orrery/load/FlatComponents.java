@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Seed 004 prints its component file without indentation, so YAML reads it as one flat mapping:
+ * Toolforge's documentation prints its component file without indentation, so YAML reads it as one flat mapping:
  * {@code config-version, components: (empty), toolhunt-cleanup: (empty), description, type, build: (empty),
  * repository, ...}. This class rebuilds the nesting from the known keys, in order, keeping every original
  * place: a key with an empty value that is not a component field starts a component; {@code build:} and

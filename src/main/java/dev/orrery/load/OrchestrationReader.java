@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a seed-001 orchestration file: a list of {@code {targets?, jobs: [VERB: value]}} entries. Each job
+ * Reads a Directord orchestration file: a list of {@code {targets?, jobs: [VERB: value]}} entries. Each job
  * becomes a JOB resource named {@code <stem>.<entry>.<job>} (1-based). WORKDIR, ENV and ARG shape the
  * following jobs of their entry (workdir, env) and take part in their fingerprints. An entry with
  * {@code targets: []} or {@code jobs: []} is valid and does nothing.

@@ -23,8 +23,8 @@ import java.util.Optional;
 
 /**
  * Loads a workspace folder: every {@code *.yaml}/{@code *.yml} file below it (hidden folders and
- * {@code .orrery/} skipped), each recognised by its content as an inventory, resources, component (seed 004)
- * or orchestration (seed 001) file, validated as a whole, and turned into a {@link Workspace}. Every problem
+ * {@code .orrery/} skipped), each recognised by its content as an inventory, resources, component (Toolforge)
+ * or orchestration (Directord) file, validated as a whole, and turned into a {@link Workspace}. Every problem
  * is reported at once with file, line and column. Loading only reads: nothing is ever written.
  *
  * <p>Stateless and thread safe. Time is linear in the size of the files plus O(V + E) for the cycle check.

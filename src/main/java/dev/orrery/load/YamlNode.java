@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A YAML value with the place it was written (1-based line and column, 0-based char offset), so every
  * problem and every model element can point back at its file. Mappings keep every entry in file order,
- * duplicates included, because seed 004's unindented form repeats keys and validation reports them.
+ * duplicates included, because Toolforge's unindented form repeats keys and validation reports them.
  */
 sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Sequence {
 

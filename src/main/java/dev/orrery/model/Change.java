@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A staged change (seed 002's StagedResources): one action for one resource, with the tags copied at
+ * A staged change (Solar's StagedResources): one action for one resource, with the tags copied at
  * staging time and the field diff that caused it. {@code id} is 0 until stored.
  *
  * @param reason why it was staged: "new", "changed", "gone", "explicit", "linked input of X", "rollback to R"

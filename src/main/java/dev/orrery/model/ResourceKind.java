@@ -4,8 +4,8 @@ package dev.orrery.model;
 public enum ResourceKind {
     /** A native resource (resources file). */
     RESOURCE,
-    /** A component of a seed-004 component file. */
+    /** A component of a Toolforge components file. */
     COMPONENT,
-    /** One job of a seed-001 orchestration file. */
+    /** One job of a Directord orchestration file. */
     JOB
 }

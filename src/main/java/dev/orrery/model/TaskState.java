@@ -1,6 +1,6 @@
 package dev.orrery.model;
 
-/** The life of a task. Colours and transitions are DESIGN.md's table. */
+/** The life of a task. Colours and transitions are the README's state table. */
 public enum TaskState {
     PENDING, RUNNING, SUCCESS, ERROR, ERROR_RETRY, SKIPPED, NOOP;
 

@@ -30,7 +30,7 @@ import static dev.orrery.model.TaskState.SKIPPED;
 import static dev.orrery.model.TaskState.SUCCESS;
 
 /**
- * The control verbs of seed 000 and issue 3, all done through the store so they work the same from the
+ * The control verbs of Solar's workflow, all done through the store so they work the same from the
  * GUI, the CLI and another process while a run goes on: the process that runs the plan sees the new
  * states within its poll interval. Each verb returns a {@link ControlResult} that says whether a
  * {@link Runner} must be started to continue ({@code orch resume/restart/retry} do so).

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Orchestration jobs and their fingerprints (seed 001's {@code --finger-print}), with the targets where each
+ * Orchestration jobs and their fingerprints (Directord's {@code --finger-print}), with the targets where each
  * already succeeded (the job cache). Thread-safe if the store is.
  */
 public final class Fingerprints {

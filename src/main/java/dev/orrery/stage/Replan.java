@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * {@code orch retry PLAN --replan}: the unfinished part of a plan (ERROR, blocked, PENDING, SKIPPED tasks)
  * staged and planned again from the current files, as a new plan that succeeds the old one
- * (docs/decisions/run-03-retry-with-current-files.md).
+ * (docs/decisions/0027-retry-with-current-files.md).
  * <ul>
  *   <li>Each change of the old plan with an unfinished task is staged again: its resource's diff against the
  *       committed state now (the action may change, e.g. {@code run} stays {@code run} for a resource never

@@ -35,7 +35,7 @@ import java.util.TreeSet;
  *   <li>{@code resource + action} stages that action alone, diff or not ({@code run} of a deployed resource
  *       becomes {@code update}; {@code remove} needs no {@code remove} action).</li>
  * </ul>
- * Tags are copied into each change when it is staged (seed 002). Stateless; O(resources × fields).
+ * Tags are copied into each change when it is staged (Solar's workflow). Stateless; O(resources × fields).
  */
 public final class Stager {
     public static final String NEW = "new";

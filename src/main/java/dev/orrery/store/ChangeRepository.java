@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** The staged bucket (seed 002) and the history of executed changes. */
+/** The staged bucket (Solar's workflow) and the history of executed changes. */
 public interface ChangeRepository {
     /** Stores a staged change and returns it with its new id. Staging the same resource+action twice replaces the older one. */
     Change stage(Change change);

@@ -2,7 +2,7 @@ package dev.orrery.store;
 
 import java.time.Instant;
 
-/** Orchestration jobs that succeeded, by target host and job fingerprint (seed 001's client-side cache). */
+/** Orchestration jobs that succeeded, by target host and job fingerprint (Directord's client-side cache). */
 public interface JobCacheRepository {
     boolean succeeded(String host, String fingerprint);
 

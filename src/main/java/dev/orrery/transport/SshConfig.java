@@ -20,7 +20,7 @@ import java.util.Set;
  * {@code Host} patterns with {@code *}, {@code ?} and {@code !} negation, {@code Match host / originalhost /
  * user / localuser / all / final}, and the first value obtained for a keyword wins (lists such as
  * {@code IdentityFile} accumulate). MINA's own reader knows neither {@code Include} nor {@code Match}
- * (decision transport-05). {@code SshConfigInteropTest} compares the result with {@code ssh -G}.
+ * (decision 0035). {@code SshConfigInteropTest} compares the result with {@code ssh -G}.
  */
 final class SshConfig {
     /** Keywords whose every occurrence counts, in order, instead of the first one only. */

@@ -15,7 +15,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 
 /**
- * The dependency rules of DESIGN.md, checked on the compiled main classes. A class may break a rule only
+ * The dependency rules of docs/architecture.md, checked on the compiled main classes. A class may break a rule only
  * when it carries {@link ArchitectureException} with its reason and decision record.
  */
 class DependencyRulesTest {

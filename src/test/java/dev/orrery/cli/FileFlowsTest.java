@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code deploy FILE} (seed 004) and {@code orchestrate FILE} (seed 001) on the samples. */
+/** {@code deploy FILE} (the Toolforge components format) and {@code orchestrate FILE} (the Directord orchestration format) on the samples. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FileFlowsTest {
     @TempDir

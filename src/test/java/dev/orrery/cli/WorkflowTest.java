@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The whole staged-change → plan → run → history workflow of seed 000 on the web stack sample. */
+/** The whole staged-change → plan → run → history workflow of Solar on the web stack sample. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WorkflowTest {
     private static final String UID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";

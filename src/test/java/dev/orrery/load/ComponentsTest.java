@@ -17,7 +17,7 @@ import static dev.orrery.load.Fixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ComponentsTest {
-    /** Seed 004's file exactly as the seed prints it (no indentation), with a local repository folder. */
+    /** Toolforge's file exactly as its documentation prints it (no indentation), with a local repository folder. */
     static final String[] FLAT = {
             "config-version: 0.1",
             "components:",

@@ -25,7 +25,7 @@ class OrchestrationTest {
     }
 
     @Test
-    void seed001sExampleBecomesOneJobResourcePerJob() {
+    void directordsExampleBecomesOneJobResourcePerJob() {
         inventory(dir);
         write(dir, "keys/id.pub", "ssh-ed25519 AAAA test");
         write(dir, "keys.yaml",

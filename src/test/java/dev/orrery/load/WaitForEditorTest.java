@@ -181,7 +181,7 @@ class WaitForEditorTest {
     }
 
     @Test
-    void seedFlatComponentsAreEditedInTheirOwnStyle() throws Exception {
+    void flatToolforgeComponentsAreEditedInTheirOwnStyle() throws Exception {
         inventory(dir);
         Fixtures.write(dir, "queue.yaml", "resources:", "  queue: {target: data, actions: {run: [echo q]}}");
         Path file = dir.resolve("mytool.yaml");

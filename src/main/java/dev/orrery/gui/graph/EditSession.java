@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The view model of graph editing (issue 5): checks an edit against the current graph (cycles are refused with
+ * The view model of graph editing: checks an edit against the current graph (cycles are refused with
  * the cycle they would make), writes it through {@link WaitForFiles}, records it for undo/redo, and then calls the
  * {@code afterChange} callback, whose job is to reload the workspace and hand the new graph back with
  * {@link #setWorkspace} and {@link #setModel} (and to the view). Cycle checks are

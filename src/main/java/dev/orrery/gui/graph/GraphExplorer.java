@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  *
  * <p>Feed it with {@link #show(Workspace, Plan)} (plan may be null before anything is processed: then the
  * resource view of the workspace is shown) and call it again after a reload: the trail is kept and nodes glide to
- * their new places. Task states go to {@link #updateStates} from any thread. Editing (issue 5) is turned on with
+ * their new places. Task states go to {@link #updateStates} from any thread. Editing is turned on with
  * {@link #enableEditing}. FX thread for everything else.
  *
  * <p>Control ids (for shortcuts and tests): {@code view-resources}, {@code view-tasks}, {@code view-hosts},

@@ -63,7 +63,7 @@ import java.util.function.Function;
  * <p>Interaction: wheel or {@code +}/{@code -} zoom around the pointer, dragging the background pans, {@code 0}
  * fits, a click selects a node ({@link #selectedNodeProperty()}) or an edge ({@link #selectedEdgeProperty()}),
  * a double click calls {@link #setOnOpen}, a right click shows the menu of {@link #setContextMenuFactory}. With
- * an {@link EditSession} ({@link #setEditSession}) nodes and edges can be dragged to edit wait-for (issue 5).
+ * an {@link EditSession} ({@link #setEditSession}) nodes and edges can be dragged to edit wait-for.
  *
  * <p>Navigation between views (breadcrumbs, Back) is not done here: {@link GraphExplorer} wraps a GraphView with
  * {@link Breadcrumbs} and a {@link Legend} and opens a resource's tasks on double click; embed that, or this view
@@ -290,7 +290,7 @@ public class GraphView extends Region {
         this.edgeContextMenuFactory = Objects.requireNonNull(factory, "factory");
     }
 
-    /** Turns on editing by drag (issue 5) through this session; null turns it off. */
+    /** Turns on editing by drag through this session; null turns it off. */
     public void setEditSession(EditSession session) {
         this.editGestures = session == null ? null : new EditGestures(this, session);
     }

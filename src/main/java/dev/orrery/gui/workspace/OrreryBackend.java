@@ -57,7 +57,7 @@ public interface OrreryBackend extends AutoCloseable {
         return process(tags, environment);
     }
 
-    /** Stages and processes the way back to a release (seed 003). */
+    /** Stages and processes the way back to a release. */
     Plan rollback(long releaseId, String environment);
 
     /**

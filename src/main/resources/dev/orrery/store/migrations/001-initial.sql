@@ -1,6 +1,6 @@
 -- Orrery history, schema 1. Times are ISO-8601 instants (Instant.toString); lists and maps are JSON text.
 
--- Staged / processed / executed changes (seed 002's StagedResources bucket and the history).
+-- Staged / processed / executed changes (Solar's StagedResources bucket and the history).
 CREATE TABLE changes (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     resource    TEXT    NOT NULL,
@@ -148,7 +148,7 @@ CREATE TABLE release_state (
     PRIMARY KEY (release_id, resource)
 );
 
--- Orchestration jobs that succeeded, by target and fingerprint (seed 001's client-side cache).
+-- Orchestration jobs that succeeded, by target and fingerprint (Directord's client-side cache).
 CREATE TABLE job_cache (
     host        TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
