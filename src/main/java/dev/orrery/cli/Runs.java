@@ -73,10 +73,14 @@ final class Runs {
             if (!result.reason().isEmpty()) {
                 out.println("  " + result.reason());
             }
-            if (report.tasks().stream().anyMatch(t -> t.blocked())) {
+            boolean failed = report.tasks().stream().anyMatch(t -> t.state() == TaskState.ERROR);
+            if (report.tasks().stream().anyMatch(t -> t.blocked()) && failed) {
                 out.println("  fix the cause and run 'orrery orch retry " + Formats.shortUid(uid)
                         + "' (the same steps) or 'orrery orch retry " + Formats.shortUid(uid)
                         + " --replan' (the current files)");
+            } else if (report.tasks().stream().anyMatch(t -> t.blocked())) {
+                // blocked only behind SKIPPED tasks (stop, --limit, filter): resume runs them
+                out.println("  run 'orrery orch resume " + Formats.shortUid(uid) + "' to run the skipped tasks");
             }
             result.release().ifPresent(r -> out.println("Release " + r.id() + " recorded"
                     + (r.environment() == null || r.environment().isEmpty() ? "" : " for " + r.environment())));

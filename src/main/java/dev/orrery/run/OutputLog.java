@@ -36,14 +36,14 @@ final class OutputLog implements AutoCloseable {
 
         boolean accepts(OutputChunk next) {
             return chunk.stream() != OutputChunk.Stream.EXIT && next.stream() == chunk.stream()
-                    && next.step() == chunk.step() && next.attempt() == chunk.attempt()
+                    && next.step() == chunk.step() && next.attempt() == chunk.attempt() && next.runId() == chunk.runId()
                     && next.taskId().equals(chunk.taskId()) && next.planUid().equals(chunk.planUid())
                     && text.length() + next.text().length() <= CHUNK_CHARS;
         }
 
         OutputChunk toChunk() {
             return new OutputChunk(chunk.planUid(), chunk.taskId(), chunk.attempt(), chunk.step(), chunk.stream(),
-                    text.toString());
+                    text.toString(), chunk.runId());
         }
     }
 
