@@ -1,8 +1,11 @@
 package dev.orrery.gui;
 
+import dev.orrery.Orrery;
 import dev.orrery.TestFiles;
 import dev.orrery.gui.workspace.CoreBackend;
 import dev.orrery.model.TaskState;
+import dev.orrery.run.RunOptions;
+import dev.orrery.stage.StageRequest;
 import dev.orrery.transport.HostKeyPolicy;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -19,17 +22,20 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.Set;
 import java.util.prefs.Preferences;
 
 /**
  * Takes the README's screenshots from the real window (not a test: run it by hand under a display, e.g. Xvfb):
  * {@code java -cp target/classes:target/test-classes:CP dev.orrery.gui.ScreenshotTour\$Main assets}. It copies the
  * webstack sample to a temporary folder, slows its steps a little so a run can be caught half-way, then stages,
- * processes, runs and opens History, saving screenshot-stage.png, screenshot-run.png and screenshot-history.png.
+ * processes, runs and opens History, saving screenshot-stage.png, screenshot-run.png and screenshot-history.png;
+ * then another client overtakes a plan, which the window shows as stale (screenshot-stale.png).
  */
 public final class ScreenshotTour extends Application {
     private static Path out;
     private MainViewModel model;
+    private Path workspace;
     private MainWindow window;
     private Stage stage;
 
@@ -58,6 +64,7 @@ public final class ScreenshotTour extends Application {
         primary.getIcons().addAll(OrreryApp.icons());
         primary.show();
         window.openWorkspace(ws);
+        workspace = ws;
         Thread tour = new Thread(() -> {
             try {
                 tour();
@@ -113,6 +120,31 @@ public final class ScreenshotTour extends Application {
         waitFor(() -> model.history().openedProperty().get() != null);
         pause(2500);
         shot("screenshot-history.png");
+
+        // Another client (as the command line would) makes two plans and deploys the second: the first is stale.
+        String stale;
+        try (Orrery cli = Orrery.open(workspace)) {
+            String newer = processAfterEdit(cli, "port: 8080", "port: 8082");
+            stale = processAfterEdit(cli, "port: 8082", "port: 8081");
+            cli.run(newer, RunOptions.defaults(), null);
+        }
+        fx(() -> {
+            center().getSelectionModel().select(0);
+            model.run().show(stale);
+        });
+        waitFor(() -> model.run().planProperty().get() != null
+                && model.run().planProperty().get().uid().equals(stale)
+                && !model.run().staleProperty().get().isEmpty());
+        pause(1500);
+        shot("screenshot-stale.png");
+    }
+
+    private String processAfterEdit(Orrery cli, String from, String to) throws Exception {
+        Path resources = workspace.resolve("resources.yaml");
+        Files.writeString(resources, Files.readString(resources).replace(from, to));
+        cli.reload();
+        cli.stage(StageRequest.all());
+        return cli.process(Set.of(), null).uid();
     }
 
     private TabPane center() {

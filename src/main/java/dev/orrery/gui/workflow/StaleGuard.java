@@ -6,6 +6,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 
@@ -27,6 +28,8 @@ public final class StaleGuard {
         banner.getStyleClass().add(Styles.STALE_BANNER);
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
+        // a VBox gives a label one line unless its minimum follows the wrapped (preferred) height
+        banner.setMinHeight(Region.USE_PREF_SIZE);
         banner.textProperty().bind(reason);
         banner.visibleProperty().bind(Bindings.isNotEmpty(reason));
         banner.managedProperty().bind(banner.visibleProperty());
