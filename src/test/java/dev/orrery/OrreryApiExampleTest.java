@@ -11,6 +11,7 @@ import dev.orrery.run.RunResult;
 import dev.orrery.stage.StageRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The README's library example, compiled and run on a copy of the web stack sample (sandbox hosts). */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class OrreryApiExampleTest {
     @TempDir
     Path tmp;

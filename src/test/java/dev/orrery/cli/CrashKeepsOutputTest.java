@@ -6,6 +6,7 @@ import dev.orrery.model.RunSummary;
 import dev.orrery.model.TaskState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the next look at the plan closes the dead run's row as interrupted.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class CrashKeepsOutputTest {
     private static final Pattern NUMBERED = Pattern.compile("counter\\.run@box-1 \\| line-(\\d+)$");
 

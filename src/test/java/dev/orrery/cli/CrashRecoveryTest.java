@@ -6,6 +6,7 @@ import dev.orrery.api.TaskReport;
 import dev.orrery.model.TaskState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * while a run goes on.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class CrashRecoveryTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 

@@ -3,6 +3,7 @@ package dev.orrery.cli;
 import dev.orrery.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code deploy FILE} (the Toolforge components format) and {@code orchestrate FILE} (the Directord orchestration format) on the samples. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class FileFlowsTest {
     @TempDir
     Path tmp;

@@ -3,6 +3,7 @@ package dev.orrery.cli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * logging is set up once per JVM.
  */
 @Timeout(120)
+@Tag("slow")
 class LibraryLogTest {
     @TempDir
     Path tmp;

@@ -3,6 +3,7 @@ package dev.orrery.cli;
 import dev.orrery.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --limit} on staging, processing and the run verbs, on the web stack sample's sandbox hosts. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class LimitTest {
     @TempDir
     Path tmp;

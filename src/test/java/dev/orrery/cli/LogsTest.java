@@ -2,6 +2,7 @@ package dev.orrery.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code orch logs}: recorded output per run and attempt, from a real history file and sandbox hosts. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class LogsTest {
     @TempDir
     Path tmp;

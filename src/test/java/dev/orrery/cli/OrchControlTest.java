@@ -7,6 +7,7 @@ import dev.orrery.store.SqliteStore;
 import dev.orrery.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 /** The control verbs restart, noop, filter and retry -t, checked against the real store and sandbox hosts. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class OrchControlTest {
     @TempDir
     Path tmp;

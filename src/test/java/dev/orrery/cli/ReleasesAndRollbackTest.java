@@ -3,6 +3,7 @@ package dev.orrery.cli;
 import dev.orrery.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What records a release, and rolling back to the previous one or one module only (web stack sample). */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class ReleasesAndRollbackTest {
     @TempDir
     Path tmp;

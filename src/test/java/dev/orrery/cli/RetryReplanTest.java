@@ -1,6 +1,7 @@
 package dev.orrery.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Fix the file, then retry: plain retry runs the stored steps and says the files changed; --replan uses them. */
+@Tag("slow")
 class RetryReplanTest {
     private static final String RESOURCES = """
             resources:

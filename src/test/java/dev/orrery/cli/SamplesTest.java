@@ -3,6 +3,7 @@ package dev.orrery.cli;
 import dev.orrery.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 2's "done when": validate, stage -d, process, report, dg and run-once on every sample. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class SamplesTest {
     @TempDir
     Path tmp;

@@ -2,6 +2,7 @@ package dev.orrery.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * write-ahead log, the logs), and not on the console. The secret still reached the host: the steps used it.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class SecretsAtRestTest {
     private static final String SECRET = "Zq7s3cr3tKx9";
 

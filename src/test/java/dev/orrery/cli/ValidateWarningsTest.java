@@ -1,6 +1,7 @@
 package dev.orrery.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** validate prints warnings as file:line:col: warning: lines; they never fail it. */
+@Tag("slow")
 class ValidateWarningsTest {
     @TempDir
     Path ws;

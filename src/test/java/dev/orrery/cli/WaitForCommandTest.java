@@ -2,6 +2,7 @@ package dev.orrery.cli;
 
 import dev.orrery.TestFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code orrery wait-for add|remove|move} on the web stack sample: only the wait-for lines change. */
+@Tag("slow")
 class WaitForCommandTest {
     @TempDir
     Path tmp;

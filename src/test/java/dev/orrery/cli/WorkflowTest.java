@@ -3,6 +3,7 @@ package dev.orrery.cli;
 import dev.orrery.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole staged-change → plan → run → history workflow of Solar on the web stack sample. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class WorkflowTest {
     private static final String UID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 

@@ -7,6 +7,7 @@ import dev.orrery.transport.HostKeyPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The toolbar's environment chooser and --limit field, on the view models over the real core (webstack copy). */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class EnvironmentChooserTest {
     @TempDir
     Path temp;

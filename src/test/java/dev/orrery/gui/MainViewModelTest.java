@@ -12,6 +12,7 @@ import dev.orrery.transport.HostKeyPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sample, with a same-thread executor instead of the JavaFX thread.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class MainViewModelTest {
     @TempDir
     Path temp;

@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The broken sample: every problem listed with file:line:col, a click shows the file at that line. */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class ProblemsTest {
     @TempDir
     Path temp;

@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The real window on a stale plan: the banner says why, Run and Restart are disabled and their tooltips say why. */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class StalePlanBannerTest {
     @TempDir
     static Path temp;

@@ -6,6 +6,7 @@ import dev.orrery.model.SourceRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
@@ -21,6 +22,7 @@ import static dev.orrery.model.TaskState.SUCCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Faults on some hosts are recorded as readable errors of their tasks while the other hosts' tasks go on. */
+@Tag("slow")
 class FaultsTest {
     @TempDir
     Path root;

@@ -7,6 +7,7 @@ import dev.orrery.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The history file deleted or replaced while a run goes on: the run stops with an error that names the file
  * instead of finishing SUCCESS into a file nobody will open again, and the tasks after it never start.
  */
+@Tag("slow")
 class HistoryFileFaultsTest {
     @TempDir
     Path root;

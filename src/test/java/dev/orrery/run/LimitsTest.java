@@ -6,6 +6,7 @@ import dev.orrery.model.TaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Concurrency is observed in the transitions log (RUNNING in, out), never by timing. */
+@Tag("slow")
 class LimitsTest {
     @TempDir
     Path root;

@@ -10,6 +10,7 @@ import dev.orrery.store.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A watcher on another Store instance (as a GUI in another process) sees the run as it goes. */
+@Tag("slow")
 class PlanWatcherTest {
     @TempDir
     Path root;

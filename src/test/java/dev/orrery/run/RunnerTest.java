@@ -10,6 +10,7 @@ import dev.orrery.model.Transition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import static dev.orrery.model.TaskState.RUNNING;
 import static dev.orrery.model.TaskState.SUCCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("slow")
 class RunnerTest {
     @TempDir
     Path root;

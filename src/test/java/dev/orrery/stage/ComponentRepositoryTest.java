@@ -5,6 +5,7 @@ import dev.orrery.model.FieldDiff;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Components built from a repository URL (a real git repository on disk, reached through file://). */
+@Tag("slow")
 class ComponentRepositoryTest extends WebstackStoreTest {
     @TempDir
     Path repoDir;

@@ -5,6 +5,7 @@ import dev.orrery.model.FieldDiff;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** {@code changes stage -r RES -a ACTION} with the meanings of Solar's workflow. */
+@Tag("slow")
 class ExplicitActionsTest extends WebstackStoreTest {
     @Test
     void runOfAResourceNotYetDeployedIsARun() {

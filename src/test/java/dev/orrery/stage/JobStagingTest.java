@@ -7,6 +7,7 @@ import dev.orrery.model.Task;
 import dev.orrery.model.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+@Tag("slow")
 class JobStagingTest extends WebstackStoreTest {
     Workspace workspace;
 

@@ -7,6 +7,7 @@ import dev.orrery.model.Task;
 import dev.orrery.model.TaskState;
 import dev.orrery.model.Workspace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@Tag("slow")
 class ProcessorTest extends WebstackStoreTest {
     @Test
     void nothingStagedIsAClearError() {

@@ -7,6 +7,7 @@ import dev.orrery.model.ResourceKind;
 import dev.orrery.model.Secrets;
 import dev.orrery.model.Workspace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+@Tag("slow")
 class StagerTest extends WebstackStoreTest {
     @Test
     void newResourcesAreStagedAsRunWithEveryFieldAdded() {

@@ -6,12 +6,14 @@ import dev.orrery.store.SqliteStore;
 import dev.orrery.store.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Set;
 
 /** Tests on a fresh copy of samples/webstack and its history store, opened before and closed after each test. */
+@Tag("slow")
 abstract class WebstackStoreTest {
     @TempDir
     Path dir;

@@ -1,6 +1,7 @@
 package dev.orrery.store;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("slow")
 class CheckpointerTest {
     private static final int ROWS_PER_WRITE = 1_500;
     private static final String ROW = "x".repeat(4_000); // about a page per row: ~6 MB of log per write

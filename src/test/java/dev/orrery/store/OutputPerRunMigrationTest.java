@@ -2,6 +2,7 @@ package dev.orrery.store;
 
 import dev.orrery.model.OutputChunk;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.sql.DriverManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Schema 9: output rows carry their run; rows written before it belong to the plan's first run. */
+@Tag("slow")
 class OutputPerRunMigrationTest {
     @TempDir
     Path root;

@@ -4,6 +4,7 @@ import dev.orrery.model.Change;
 import dev.orrery.model.ExecutedChange;
 import dev.orrery.model.Plan;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The deployed state a plan is built against, and the executed-change queries the staleness check reads. */
+@Tag("slow")
 class PlanBaseTest {
     @TempDir
     Path dir;

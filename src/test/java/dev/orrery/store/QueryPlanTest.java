@@ -1,6 +1,7 @@
 package dev.orrery.store;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The statements on the planning path use the indexes the migrations made for them (no table scans). */
+@Tag("slow")
 class QueryPlanTest {
     @Test
     void changesOfAPlanAreFoundThroughThePartialPlanIndex(@TempDir Path dir) {

@@ -12,6 +12,7 @@ import dev.orrery.model.TaskState;
 import dev.orrery.model.TaskStatus;
 import dev.orrery.model.Transition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import static dev.orrery.store.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@Tag("slow")
 class SqliteStoreTest {
     @TempDir
     Path root;

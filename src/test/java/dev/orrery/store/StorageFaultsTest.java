@@ -4,6 +4,7 @@ import dev.orrery.model.OutputChunk;
 import dev.orrery.model.Plan;
 import dev.orrery.model.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code max_page_count}), a history file deleted or replaced under an open store; and the history folder and
  * files are private (0700 / 0600).
  */
+@Tag("slow")
 class StorageFaultsTest {
     @TempDir
     Path root;

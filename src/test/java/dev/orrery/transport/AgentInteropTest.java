@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the only usable key is enough, a key the agent holds never asks for its file's passphrase, and
  * {@code IdentitiesOnly} / {@code IdentityAgent none} keep the agent's other keys out as OpenSSH does.
  */
+@Tag("slow")
 class AgentInteropTest {
     private static final Duration T = Duration.ofSeconds(20);
 

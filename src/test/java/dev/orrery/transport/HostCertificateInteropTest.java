@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * a known_hosts that holds only {@code @cert-authority} for the CA lets Orrery in with no prompt, as OpenSSH does;
  * a CA line for other hosts, or another CA, leaves the host unknown and refused.
  */
+@Tag("slow")
 class HostCertificateInteropTest {
     private static final Duration T = Duration.ofSeconds(20);
 

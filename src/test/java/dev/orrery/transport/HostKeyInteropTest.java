@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * known_hosts file: Orrery's accept-new must refuse exactly what {@code StrictHostKeyChecking=accept-new} refuses.
  */
 @Timeout(90)
+@Tag("slow")
 class HostKeyInteropTest {
     private static final Duration T = Duration.ofSeconds(20);
     private static final Path SSH = Path.of("/usr/bin/ssh");

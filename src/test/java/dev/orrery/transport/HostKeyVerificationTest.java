@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Host keys: known, unknown (refused or accepted), hashed entries, changed keys (always refused). */
 @Timeout(60)
+@Tag("slow")
 class HostKeyVerificationTest {
     private static final Duration T = Duration.ofSeconds(20);
 

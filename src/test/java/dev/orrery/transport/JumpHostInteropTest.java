@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ssh_config {@code ProxyJump} both work, each hop's host key is checked, and one bastion session serves every
  * host behind it.
  */
+@Tag("slow")
 class JumpHostInteropTest {
     private static final Duration T = Duration.ofSeconds(20);
     private static final Pattern FORWARD = Pattern.compile("target 127\\.0\\.0\\.1 port (\\d+)");

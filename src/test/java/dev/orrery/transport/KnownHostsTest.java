@@ -5,6 +5,7 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.security.SecureRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** known_hosts lines read as OpenSSH reads them: patterns, negations, hashes, markers and changed key types. */
+@Tag("slow")
 class KnownHostsTest {
     @TempDir
     Path dir;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The SSH transport against a real OpenSSH sshd on a loopback port. */
 @Timeout(90)
+@Tag("slow")
 class OpenSshInteropTest {
     private static final Duration T = Duration.ofSeconds(20);
     private static Path serverDir;

@@ -3,6 +3,7 @@ package dev.orrery.transport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * step's shell closes with the JVM, and the step script's watchdog ends the step's process group.
  */
 @Timeout(120)
+@Tag("slow")
 class RunnerCrashTest {
     private Path workspace;
     private Path home;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A sandbox host is one folder, for commands, workdirs and uploads alike; its own host key is not in it. */
 @Timeout(60)
+@Tag("slow")
 class SandboxFolderTest {
     private static final Duration T = Duration.ofSeconds(20);
 

@@ -2,6 +2,7 @@ package dev.orrery.transport;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code ssh -G -F FILE HOST} prints. {@code ssh -G} uses the real home folder and user, so the resolver gets
  * them too; the config files live in a temporary folder and are named with absolute paths.
  */
+@Tag("slow")
 class SshConfigInteropTest {
     private static final Path SSH = Path.of("/usr/bin/ssh");
     private static final Path HOME = Path.of(System.getProperty("user.home"));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** SSH transport against an embedded MINA server: exec, streaming, reuse, reconnect and every fault. */
 @Timeout(60)
+@Tag("slow")
 class SshTransportTest {
     private static final Duration T = Duration.ofSeconds(20);
 

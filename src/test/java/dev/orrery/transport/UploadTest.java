@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** SFTP uploads (embedded server), the same semantics for sandbox and local hosts. */
 @Timeout(60)
+@Tag("slow")
 class UploadTest {
     private static final Duration T = Duration.ofSeconds(20);
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * OpenSSH user certificates against a real sshd that trusts a user CA made with {@code ssh-keygen} and has no
  * authorized_keys entry at all: only a certificate signed by that CA for the login user gets in.
  */
+@Tag("slow")
 class UserCertificateInteropTest {
     private static final Duration T = Duration.ofSeconds(20);
 

@@ -12,6 +12,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 5 in the real canvas: drag to add, move and remove wait-for, cycles refused, undo/redo, real files. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("slow")
 class GraphEditFxTest {
     private static final String RESOURCES = """
             # the test stack: web waits for api, api for db; cache stands alone

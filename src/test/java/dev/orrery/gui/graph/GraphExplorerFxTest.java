@@ -6,6 +6,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Clicking through the views: resources → a resource's tasks → back; hosts in lanes. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("slow")
 class GraphExplorerFxTest {
     private GraphExplorer explorer;
 

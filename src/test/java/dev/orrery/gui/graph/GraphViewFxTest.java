@@ -10,6 +10,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The canvas in a real (headless) JavaFX scene: nodes by id, zoom, fit, search, live states. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("slow")
 class GraphViewFxTest {
     private GraphExplorer explorer;
     private GraphView view;

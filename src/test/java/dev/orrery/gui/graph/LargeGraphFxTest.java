@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A plan above the grouping threshold: groups while zoomed out, only nearby tasks once zoomed in. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("slow")
 class LargeGraphFxTest {
     private final Plan plan = SyntheticPlans.plan(600, 10, 7);
     private GraphView view;

@@ -9,6 +9,7 @@ import dev.orrery.stage.StageRequest;
 import dev.orrery.transport.HostKeyPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The History view shows the lines of the run it opened, not those of every run of the plan. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class HistoryOutputTest {
     @TempDir
     Path ws;
