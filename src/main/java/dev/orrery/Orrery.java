@@ -7,6 +7,7 @@ import dev.orrery.api.TaskLog;
 import dev.orrery.api.TaskReport;
 import dev.orrery.graph.DotExport;
 import dev.orrery.graph.HostPattern;
+import dev.orrery.graph.ResourceGraph;
 import dev.orrery.graph.PlanBuilder;
 import dev.orrery.graph.TaskGraph;
 import dev.orrery.load.LoadResult;
@@ -191,7 +192,23 @@ public final class Orrery implements AutoCloseable {
      *                              unknown name, a file changed on disk since it was read, ...
      */
     public Path addWaitFor(String resource, String waitsFor) throws WaitForEditException {
+        refuseCycle(resource, waitsFor);
         return applied(editor().add(resource, waitsFor));
+    }
+
+    /**
+     * The graph's rule (wait-for, links, reuse-from, job order), the same one the GUI's drag asks, so the command
+     * line never accepts an edge the window refuses. Unknown names are left to the editor, which names them.
+     */
+    private void refuseCycle(String resource, String waitsFor) throws WaitForEditException {
+        Workspace w = workspace();
+        if (w.resource(resource).isEmpty() || w.resource(waitsFor).isEmpty()) {
+            return;
+        }
+        Optional<List<String>> cycle = ResourceGraph.of(w).cycleIfWaitFor(resource, waitsFor);
+        if (cycle.isPresent()) {
+            throw WaitForEditException.cycle(cycle.get());
+        }
     }
 
     /** {@code resource} no longer waits for {@code waitsFor}; as {@link #addWaitFor}. */

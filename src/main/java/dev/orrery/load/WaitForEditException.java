@@ -35,6 +35,11 @@ public final class WaitForEditException extends Exception {
         this.cycle = List.copyOf(cycle);
     }
 
+    /** A refusal because the edit would close {@code cycle} ({@code [a, b, ..., a]}), found by whoever checked. */
+    public static WaitForEditException cycle(List<String> cycle) {
+        return new WaitForEditException(Reason.CYCLE, String.join(" → ", cycle), cycle, null);
+    }
+
     public Reason reason() {
         return reason;
     }

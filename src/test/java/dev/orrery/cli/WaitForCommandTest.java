@@ -51,6 +51,23 @@ class WaitForCommandTest {
     }
 
     @Test
+    void aCycleThroughReuseFromIsRefusedAsTheGuiRefusesIt() throws Exception {
+        Path ws = TestFiles.copySample("components", tmp);
+        Path file = ws.resolve("mytool.yaml");
+        // flower reuses api's image but does not name api in wait-for: only the graph knows they are linked
+        Files.writeString(file, Files.readString(file).replace("reuse-from: toolhunt-api\nrun:\ncommand: flower\n"
+                + "wait-for:\n- toolhunt-api\n", "reuse-from: toolhunt-api\nrun:\ncommand: flower\n"));
+        assertThat(Files.readString(file)).doesNotContain("command: flower\nwait-for");
+        byte[] before = Files.readAllBytes(file);
+
+        CliRun cycle = CliRun.in(ws, "wait-for", "add", "toolhunt-api", "toolhunt-flower");
+
+        assertThat(cycle.exitCode()).as(cycle.toString()).isEqualTo(ExitCodes.INVALID);
+        assertThat(cycle.err()).contains("toolhunt-api → toolhunt-flower → toolhunt-api");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
     void aCycleIsRefusedWithTheWholeCycleAndNothingWritten() throws Exception {
         Path ws = TestFiles.copySample("webstack", tmp);
         Path file = ws.resolve("resources.yaml");
