@@ -161,7 +161,7 @@ public final class TransportPool implements Transports {
         return t instanceof SshHostTransport ssh ? ssh.connectCount() : 0;
     }
 
-    /** SSH session of a host's transport, for {@link RawExecLoop}. */
+    /** SSH session of a host's transport, for the benchmark's raw exec loop (test sources). */
     synchronized SshHostTransport sshTransport(Host host) {
         Transport t = forHost(host);
         if (!(t instanceof SshHostTransport ssh)) {
