@@ -22,9 +22,9 @@ import java.util.Set;
 
 /** Task states (compare-and-set in SQL), the transitions log and captured output. */
 final class SqlTaskStateRepository implements TaskStateRepository {
-    /** Compare and set; the trigger of schema 2 logs the transition when the row moves. */
     /**
-     * The compare-and-set UPDATE for each target state: ?1 state, ?2 time, ?3 reason, ?4 plan, ?5 task, ?6 expected
+     * The compare-and-set UPDATE for each target state (the trigger of schema 2 logs the transition when the row
+     * moves): ?1 state, ?2 time, ?3 reason, ?4 plan, ?5 task, ?6 expected
      * state. One statement per target instead of one with CASEs over ?1: the row is then rewritten with only the
      * columns that change, which makes recording a transition about a third cheaper.
      */

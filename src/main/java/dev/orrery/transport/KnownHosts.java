@@ -36,11 +36,11 @@ final class KnownHosts {
     record Known(int line) implements Verdict {
     }
 
-    /** Nothing is recorded for the host (lines for other hosts, negated or revoked lines do not count). */
     /** A host certificate (already checked by MINA) whose CA a {@code @cert-authority} line trusts for the host. */
     record Certified(int line) implements Verdict {
     }
 
+    /** Nothing is recorded for the host (lines for other hosts, negated or revoked lines do not count). */
     record Unknown() implements Verdict {
     }
 
